@@ -1,0 +1,51 @@
+# Bangyi: the two commands are `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PRESET ?= $(if $(CI),ci,release)
+BUILD_DIR := build
+BIN := $(BUILD_DIR)/bangyi
+DATA_DIR ?= data
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(CURDIR)/.ccache
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+
+.PHONY: run test deps build build-server build-web test-cpp test-web test-e2e bench clean format
+
+run: build
+	$(BIN) seed-demo --data-dir $(DATA_DIR) --if-empty
+	exec $(BIN) serve --data-dir $(DATA_DIR) --port $(PORT)
+
+test: build
+	$(MAKE) test-cpp test-web test-e2e
+	@echo "make test: all suites passed"
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps build-server build-web
+
+build-server:
+	@[ -f $(BUILD_DIR)/build.ninja ] && grep -q "BANGYI_WERROR:BOOL=$(if $(filter ci,$(PRESET)),ON,OFF)" $(BUILD_DIR)/CMakeCache.txt \
+	  || cmake --preset $(PRESET) >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+build-web:
+	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
+
+test-cpp: build-server
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+test-web:
+	@if [ -f web/package.json ]; then cd web && npm run test:unit; fi
+
+test-e2e:
+	@if [ -f tests/e2e/run.sh ]; then BANGYI_BIN=$(CURDIR)/$(BIN) bash tests/e2e/run.sh; fi
+
+bench: build
+	bash bench/run_http_bench.sh
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,40 @@
+// The composition root: opens the database, applies migrations, builds every module's services
+// and routes, and runs the HTTP server. The CLI (main.cpp) calls into here.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.hpp"
+#include "db/database.hpp"
+#include "http/router.hpp"
+
+namespace bangyi::app {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+// Opens (creating the data directory when needed) and migrates the configured database.
+std::unique_ptr<db::Database> OpenDatabase(const core::Config& config, bool migrate = true);
+
+// Creates the secrets file (mode 0600) with fresh random keys if it does not exist; refuses to
+// start when it exists with group/other permissions.
+void EnsureSecretsFile(const std::string& path);
+
+// Runs the server until SIGINT/SIGTERM. Prints the URL (and demo logins when present).
+int Serve(const core::Config& config);
+
+// Every route the server registers, "METHOD /path" (for the OpenAPI test and `bangyi routes`).
+std::vector<std::string> ListRoutes(const core::Config& config);
+
+// Creates a foundation administrator; returns the password (generated when `password` is empty).
+std::string CreateAdmin(const core::Config& config, const std::string& username, const std::string& display_name,
+                        std::string password);
+
+// Demo data (deterministic, synthetic). Returns false when the database already has users.
+bool SeedDemo(const core::Config& config, bool quiet);
+
+// SQLite online backup of the live database to `to`; restore into a stopped data directory.
+void Backup(const core::Config& config, const std::string& to);
+void Restore(const core::Config& config, const std::string& from);
+
+}  // namespace bangyi::app

@@ -1,0 +1,238 @@
+// Demo data: deterministic, synthetic Shanghai data. The foundation, 114 social organizations
+// spread over the 16 districts (valid credit codes), four staff accounts per organization, and
+// one login per role with a random password written to <data-dir>/demo-credentials.txt (0600).
+// Staff accounts other than the demo logins have no password until an administrator sets one.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <random>
+#include <set>
+
+#include "app/application.hpp"
+#include "core/crypto.hpp"
+#include "core/validation.hpp"
+#include "modules/accounts/user_repository.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/divisions/division_repository.hpp"
+#include "modules/organizations/organization_repository.hpp"
+
+namespace bangyi::app {
+
+namespace {
+
+constexpr std::string_view kCountUsers = "SELECT COUNT(*) AS n FROM users";
+constexpr int kOrganizations = 114;
+
+const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                                            "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗",
+                                            "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
+const std::vector<std::string> kGiven = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军",
+                                         "杰", "娟", "涛", "明", "超", "秀英", "华", "慧", "建国", "志强",
+                                         "晓燕", "海燕", "文博", "思远", "雨桐", "子涵", "佳怡", "浩然"};
+const std::vector<std::string> kWords = {"阳光", "启明", "馨家", "乐群", "同心", "益家", "向阳", "本心", "春晖",
+                                         "知行", "和悦", "安康", "暖心", "彩虹", "友邻", "睦邻", "乐龄", "惠民",
+                                         "心桥", "明德", "善邻", "新航", "微光", "扶摇", "携手", "守望", "晨曦"};
+struct Suffix {
+  const char* text;
+  const char* type;
+};
+const std::vector<Suffix> kSuffixes = {{"社会工作服务中心", "social_service_agency"},
+                                       {"社工师事务所", "social_service_agency"},
+                                       {"公益服务社", "social_service_agency"},
+                                       {"社区服务协会", "social_group"},
+                                       {"青少年发展中心", "social_service_agency"},
+                                       {"助老服务社", "social_service_agency"},
+                                       {"社会工作者协会", "social_group"}};
+const std::vector<std::string> kRatings = {"", "3A", "4A", "5A", "4A", "3A"};
+
+// std::mt19937 is specified exactly, so the same seed gives the same data everywhere; we avoid
+// the std distributions, whose output differs between standard libraries.
+class Rng {
+ public:
+  explicit Rng(uint32_t seed) : mt_(seed) {}
+  size_t Below(size_t n) { return static_cast<size_t>(mt_() % n); }
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+
+ private:
+  std::mt19937 mt_;
+};
+
+std::string CreditCode(char category, const std::string& district, int serial) {
+  char body[32];
+  std::snprintf(body, sizeof body, "5%c%sMJ%07d", category, district.c_str(), 4100000 + serial * 37);
+  std::string first17(body);
+  return first17 + core::CreditCodeCheckChar(first17);
+}
+
+std::string Phone(Rng& rng) {
+  static const std::vector<std::string> kPrefixes = {"139", "138", "136", "186", "177", "133", "150", "189"};
+  std::string p = rng.Pick(kPrefixes);
+  for (int i = 0; i < 8; ++i) {
+    p.push_back(static_cast<char>('0' + rng.Below(10)));
+  }
+  return p;
+}
+
+std::string PersonName(Rng& rng) { return rng.Pick(kSurnames) + rng.Pick(kGiven); }
+
+}  // namespace
+
+bool SeedDemo(const core::Config& config, bool quiet) {
+  core::InitCrypto();
+  auto db = OpenDatabase(config);
+  if (db->Read([](db::Connection& c) { return c.QueryOne(kCountUsers)->Int("n"); }) > 0) {
+    return false;
+  }
+  auto divisions = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
+  Rng rng(2018);
+  struct Login {
+    std::string role, username, password;
+  };
+  std::vector<Login> logins;
+
+  // Hash the demo passwords before taking the write lock (Argon2id is deliberately slow).
+  struct DemoUser {
+    std::string role, username, display_name, scope_type;
+    int org_index;  // -1: no organization; else index into created orgs
+    std::string scope_id;
+    std::string password, hash;
+  };
+  std::vector<DemoUser> demo = {
+      {"foundation_admin", "admin", "基金会管理员", "platform", -1, "", "", ""},
+      {"program_officer", "officer", "项目官员 陈静", "platform", -1, "", "", ""},
+      {"finance", "finance", "财务 周敏", "platform", -1, "", "", ""},
+      {"reviewer", "reviewer", "评审专家 吴教授", "platform", -1, "", "", ""},
+      {"org_admin", "orgadmin", "机构管理员 李华", "organization", 1, "", "", ""},
+      {"social_worker", "worker", "社工 贾老师", "organization", 1, "", "", ""},
+      {"supervisor", "supervisor", "督导 毛老师", "organization", 1, "", "", ""},
+      {"volunteer", "volunteer", "志愿者 小王", "organization", 1, "", "", ""},
+      {"community_adviser", "adviser", "社区救助顾问 张阿姨", "street", -1, "", "", ""},
+      {"gov_viewer", "gov", "区民政局 观察员", "district", -1, "", "", ""},
+      {"donor", "donor", "爱心人士 刘先生", "platform", -1, "", "", ""},
+  };
+  for (auto& u : demo) {
+    u.password = "Demo-" + core::RandomToken(9);
+    u.hash = core::HashPassword(u.password);
+  }
+
+  db->Write([&](db::Connection& c) {
+    audit::Actor actor{std::nullopt, "seed-demo", "", "local"};
+    std::vector<int64_t> org_ids;
+    std::vector<std::string> org_districts;
+    std::set<std::string> names;
+    auto add_org = [&](organizations::Organization o) {
+      int64_t id = organizations::InsertOrganization(c, o);
+      org_ids.push_back(id);
+      org_districts.push_back(o.registered_district);
+      audit::Record(c, actor, {"organization.create", "organization", std::to_string(id), id,
+                               {{"name", {{"from", nullptr}, {"to", o.name}}}}});
+    };
+
+    organizations::Organization foundation;
+    foundation.name = "上海市帮困互助基金会";
+    foundation.credit_code = CreditCode('3', "310000", 0);
+    foundation.org_type = "foundation";
+    foundation.rating = "5A";
+    foundation.registered_district = "310106";
+    foundation.districts_served = divisions.districts();
+    foundation.contact_name = PersonName(rng);
+    foundation.contact_phone = "021-63211234";
+    foundation.address = "静安区（示例地址）";
+    add_org(foundation);
+
+    const auto& districts = divisions.districts();
+    for (int i = 0; i < kOrganizations; ++i) {
+      organizations::Organization o;
+      o.registered_district = districts[static_cast<size_t>(i) % districts.size()];
+      const auto* district = divisions.Find(o.registered_district);
+      std::string short_name = district->name.substr(0, district->name.size() - std::string("区").size());
+      const Suffix& suffix = kSuffixes[rng.Below(kSuffixes.size())];
+      std::string name;
+      do {
+        name = "上海市" + short_name + "区" + rng.Pick(kWords) + suffix.text;
+      } while (!names.insert(name).second);
+      o.name = i == 0 ? "上海申爱社会工作发展中心" : name;
+      o.org_type = suffix.type;
+      o.credit_code = CreditCode(o.org_type == "social_group" ? '1' : '2', o.registered_district, i + 1);
+      o.rating = rng.Pick(kRatings);
+      o.districts_served = {o.registered_district};
+      auto streets = divisions.StreetsOf(o.registered_district);
+      size_t n = 1 + rng.Below(3);
+      for (size_t k = 0; k < n && !streets.empty(); ++k) {
+        const std::string& s = streets[rng.Below(streets.size())];
+        if (std::find(o.streets_served.begin(), o.streets_served.end(), s) == o.streets_served.end()) {
+          o.streets_served.push_back(s);
+        }
+      }
+      o.contact_name = PersonName(rng);
+      o.contact_phone = Phone(rng);
+      o.contact_email = "contact" + std::to_string(i + 1) + "@example.org";
+      o.address = district->name + "（示例地址）" + std::to_string(1 + rng.Below(999)) + "号";
+      add_org(std::move(o));
+    }
+
+    // Four staff accounts per social organization, without passwords (activated by an admin).
+    int serial = 0;
+    for (size_t k = 1; k < org_ids.size(); ++k) {
+      for (const char* role : {"org_admin", "social_worker", "social_worker", "supervisor"}) {
+        accounts::User u;
+        u.username = "staff" + std::to_string(++serial);
+        u.display_name = PersonName(rng);
+        u.organization_id = org_ids[k];
+        u.status = "active";
+        int64_t id = accounts::InsertUser(c, u);
+        accounts::ReplaceRoles(c, id, org_ids[k], {{role, "organization", std::to_string(org_ids[k])}});
+      }
+    }
+
+    // The demo logins, in the first social organization and its district.
+    const std::string& district = org_districts[1];
+    for (auto& d : demo) {
+      accounts::User u;
+      u.username = d.username;
+      u.display_name = d.display_name;
+      u.password_hash = d.hash;
+      u.status = "active";
+      std::string scope_id;
+      if (d.org_index >= 0) {
+        u.organization_id = org_ids[static_cast<size_t>(d.org_index)];
+        scope_id = std::to_string(*u.organization_id);
+      } else if (d.scope_type == "district") {
+        scope_id = district;
+      } else if (d.scope_type == "street") {
+        scope_id = divisions.StreetsOf(district).front();
+      }
+      int64_t id = accounts::InsertUser(c, u);
+      accounts::ReplaceRoles(c, id, u.organization_id, {{d.role, d.scope_type, scope_id}});
+      audit::Record(c, actor, {"user.create", "user", std::to_string(id), u.organization_id,
+                               {{"username", {{"from", nullptr}, {"to", u.username}}}}});
+      logins.push_back({d.role, d.username, d.password});
+    }
+  });
+
+  std::string path = config.data_dir + "/demo-credentials.txt";
+  std::string text;
+  for (const auto& l : logins) {
+    text += l.role + " " + l.username + " " + l.password + "\n";
+  }
+  ::unlink(path.c_str());
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    throw std::runtime_error("cannot write " + path);
+  }
+  ::close(fd);
+  if (!quiet) {
+    std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
+              << kOrganizations * 4 + logins.size() << " users.\nDemo logins (role username password), also in "
+              << path << ":\n"
+              << text << std::flush;
+  }
+  return true;
+}
+
+}  // namespace bangyi::app

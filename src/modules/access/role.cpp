@@ -1,0 +1,155 @@
+#include "modules/access/role.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/error.hpp"
+
+namespace bangyi::access {
+
+namespace {
+
+namespace p = permission;
+
+struct RoleDef {
+  std::vector<std::string> scopes;
+  std::vector<std::string> permissions;
+};
+
+const std::map<std::string, RoleDef, std::less<>>& Roles() {
+  static const std::map<std::string, RoleDef, std::less<>> kRoles = {
+      {"foundation_admin",
+       {{"platform"},
+        {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsCreate), std::string(p::kOrganizationsUpdate),
+         std::string(p::kUsersRead), std::string(p::kUsersManage), std::string(p::kAuditRead),
+         std::string(p::kApiTokensManage), std::string(p::kDivisionsRead)}}},
+      {"program_officer",
+       {{"platform"}, {std::string(p::kOrganizationsRead), std::string(p::kUsersRead), std::string(p::kDivisionsRead)}}},
+      {"finance", {{"platform"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"reviewer", {{"platform"}, {std::string(p::kDivisionsRead)}}},
+      {"org_admin",
+       {{"organization"},
+        {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsUpdate), std::string(p::kUsersRead),
+         std::string(p::kUsersManage), std::string(p::kDivisionsRead)}}},
+      {"social_worker", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"supervisor", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"volunteer", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"community_adviser",
+       {{"street", "district"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"gov_viewer",
+       {{"district", "platform"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+      {"donor", {{"platform"}, {std::string(p::kDivisionsRead)}}},
+  };
+  return kRoles;
+}
+
+bool ScopeCovers(const RoleAssignment& r, const OrganizationRef& org) {
+  if (r.scope_type == kScopePlatform) {
+    return true;
+  }
+  if (r.scope_type == kScopeOrganization) {
+    return r.scope_id == std::to_string(org.id);
+  }
+  if (r.scope_type == kScopeDistrict && r.scope_id == org.district) {
+    return true;
+  }
+  // District or street: also an organization serving that area.
+  return std::find(org.areas.begin(), org.areas.end(), r.scope_id) != org.areas.end();
+}
+
+}  // namespace
+
+const std::vector<std::string>& AllPermissions() {
+  static const std::vector<std::string> kAll = {
+      std::string(p::kOrganizationsRead), std::string(p::kOrganizationsCreate), std::string(p::kOrganizationsUpdate),
+      std::string(p::kUsersRead),         std::string(p::kUsersManage),         std::string(p::kAuditRead),
+      std::string(p::kApiTokensManage),   std::string(p::kDivisionsRead)};
+  return kAll;
+}
+
+const std::vector<std::string>& AllRoles() {
+  static const std::vector<std::string> kAll = [] {
+    std::vector<std::string> v;
+    for (const auto& [name, def] : Roles()) {
+      v.push_back(name);
+    }
+    return v;
+  }();
+  return kAll;
+}
+
+bool IsRole(std::string_view role) { return Roles().find(role) != Roles().end(); }
+
+std::vector<std::string> AllowedScopes(std::string_view role) {
+  auto it = Roles().find(role);
+  return it == Roles().end() ? std::vector<std::string>{} : it->second.scopes;
+}
+
+const std::vector<std::string>& PermissionsOf(std::string_view role) {
+  static const std::vector<std::string> kNone;
+  auto it = Roles().find(role);
+  return it == Roles().end() ? kNone : it->second.permissions;
+}
+
+bool IsOrganizationStaffRole(std::string_view role) {
+  return role == "org_admin" || role == "social_worker" || role == "supervisor" || role == "volunteer";
+}
+
+std::set<std::string> Principal::Permissions() const {
+  std::set<std::string> out;
+  for (const auto& r : roles) {
+    for (const auto& perm : PermissionsOf(r.role)) {
+      if (!token_scopes || token_scopes->count(perm) != 0) {
+        out.insert(perm);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<RoleAssignment> Principal::ScopesFor(std::string_view perm) const {
+  std::vector<RoleAssignment> out;
+  if (token_scopes && token_scopes->count(std::string(perm)) == 0) {
+    return out;
+  }
+  for (const auto& r : roles) {
+    const auto& perms = PermissionsOf(r.role);
+    if (std::find(perms.begin(), perms.end(), perm) != perms.end()) {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+bool Principal::Has(std::string_view perm) const { return !ScopesFor(perm).empty(); }
+
+bool Principal::HasPlatform(std::string_view perm) const {
+  auto scopes = ScopesFor(perm);
+  return std::any_of(scopes.begin(), scopes.end(), [](const RoleAssignment& r) { return r.scope_type == kScopePlatform; });
+}
+
+bool Principal::Covers(std::string_view perm, const OrganizationRef& org) const {
+  auto scopes = ScopesFor(perm);
+  return std::any_of(scopes.begin(), scopes.end(), [&](const RoleAssignment& r) { return ScopeCovers(r, org); });
+}
+
+void Require(const Principal& principal, std::string_view perm) {
+  if (!principal.Has(perm)) {
+    throw core::Error::Forbidden("missing permission " + std::string(perm));
+  }
+}
+
+void Require(const Principal& principal, std::string_view perm, const OrganizationRef& org) {
+  if (!principal.Covers(perm, org)) {
+    throw core::Error::Forbidden("permission " + std::string(perm) + " does not cover organization " +
+                                 std::to_string(org.id));
+  }
+}
+
+void RequirePlatform(const Principal& principal, std::string_view perm) {
+  if (!principal.HasPlatform(perm)) {
+    throw core::Error::Forbidden("permission " + std::string(perm) + " is needed platform-wide");
+  }
+}
+
+}  // namespace bangyi::access

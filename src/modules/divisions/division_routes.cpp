@@ -1,0 +1,12 @@
+#include "modules/divisions/division_routes.hpp"
+
+namespace bangyi::divisions {
+
+void RegisterRoutes(http::Router& router, const DivisionIndex& index, const access::Authenticate& authenticate) {
+  router.Get("/api/v1/divisions", [&index, authenticate](http::Request& r) {
+    access::Require(authenticate(r), access::permission::kDivisionsRead);
+    return http::Response::Json(200, {{"data", index.Tree()}});
+  });
+}
+
+}  // namespace bangyi::divisions
