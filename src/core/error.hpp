@@ -4,6 +4,7 @@
 // the service boundary, where they end the request.
 #pragma once
 
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct FieldError {
   std::string code;
   bool operator==(const FieldError&) const = default;
 };
+
+// For test failure messages.
+inline std::ostream& operator<<(std::ostream& os, const FieldError& e) { return os << e.field << ":" << e.code; }
 
 class Error : public std::runtime_error {
  public:

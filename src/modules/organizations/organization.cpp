@@ -75,7 +75,7 @@ Organization ParseOrganizationInput(const nlohmann::json& body, const divisions:
   if (kRatings.count(o.rating) == 0) {
     in.Add("rating", "invalid");
   }
-  o.registered_district = in.String("registered_district", true, 6);
+  o.registered_district = in.String("registered_district", true, 32);
   if (!o.registered_district.empty() && !divisions.IsDistrict(o.registered_district)) {
     in.Add("registered_district", "unknown");
   }

@@ -1,0 +1,20 @@
+import { http } from './http'
+import type { Me } from './types'
+
+export function login(username: string, password: string): Promise<Me> {
+  // silent: a 401 here is "wrong password", not "session expired".
+  return http.post<Me>('/auth/login', { username, password }, { silent: true })
+}
+
+export function logout(): Promise<void> {
+  return http.post<void>('/auth/logout', undefined, { silent: true })
+}
+
+/** The current session; rejects with ApiError 401 when there is none. */
+export function me(): Promise<Me> {
+  return http.get<Me>('/auth/me', undefined, { silent: true })
+}
+
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return http.post<void>('/auth/password', { current_password: currentPassword, new_password: newPassword })
+}

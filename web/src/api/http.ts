@@ -1,0 +1,255 @@
+// The one request layer. Every call to the server goes through `request`, which
+//  - sends the session cookie (same origin) and, for unsafe methods, the X-CSRF-Token header;
+//  - turns every non-2xx answer into an ApiError carrying the contract's error shape
+//    `{"error":{code,message,fields,request_id}}` and a translated message;
+//  - on 401 (session gone) and 403 password_change_required calls the hooks that main.ts
+//    installs, which clear the session and navigate.
+import type { ErrorBody, FieldError } from './types'
+
+export const API_BASE = '/api/v1'
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Error codes named by the contract; each has a message under `errors.code.<code>`. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'bad_request',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'csrf_failed',
+  'password_change_required',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'duplicate',
+  'version_conflict',
+  'payload_too_large',
+  'validation_failed',
+  'account_locked',
+  'internal',
+] as const
+
+/** Statuses with their own fallback message under `errors.status.<status>`. */
+export const ERROR_STATUSES = [400, 401, 403, 404, 405, 408, 409, 413, 422, 429, 500, 502, 503, 504] as const
+
+/** Field error codes named by the contract; each has a message under `errors.field.<code>`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too_long',
+  'too_short',
+  'invalid',
+  'format',
+  'checksum',
+  'unknown',
+  'duplicate',
+  'out_of_range',
+  'weak_password',
+  'same_as_username',
+  'wrong_password',
+] as const
+
+/** Message key for an error: the specific code if known, else the status, else a generic one. */
+export function errorMessageKey(status: number, code?: string | null): string {
+  if (status === 0) {
+    return 'errors.network'
+  }
+  if (code && (ERROR_CODES as readonly string[]).includes(code)) {
+    return `errors.code.${code}`
+  }
+  if ((ERROR_STATUSES as readonly number[]).includes(status)) {
+    return `errors.status.${status}`
+  }
+  if (status >= 500) {
+    return 'errors.status.500'
+  }
+  return 'errors.unknown'
+}
+
+/** Message key for one field error code; unknown codes read as "invalid". */
+export function fieldMessageKey(code: string): string {
+  return (FIELD_ERROR_CODES as readonly string[]).includes(code)
+    ? `errors.field.${code}`
+    : 'errors.field.invalid'
+}
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/**
+ * Field name → translated message, for `<el-form-item :error>`. A nested field such as
+ * `roles[1].scope_id` is also reported under its top-level name (`roles`), so a form that shows
+ * the list as one item still shows the error. The first error of a field wins.
+ */
+export function fieldErrorMessages(fields: readonly FieldError[], translate: Translate): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const f of fields) {
+    if (!f || typeof f.field !== 'string') {
+      continue
+    }
+    const message = translate(fieldMessageKey(f.code))
+    const top = f.field.split(/[.[]/)[0]
+    for (const name of new Set([f.field, top])) {
+      if (name && !(name in out)) {
+        out[name] = message
+      }
+    }
+  }
+  return out
+}
+
+export interface HttpHooks {
+  /** The CSRF token of the current session (from the auth store), if any. */
+  csrfToken: () => string | null | undefined
+  /** 401 on any request other than login: the session is gone. */
+  onUnauthenticated: () => void
+  /** 403 password_change_required: only the change-password page is reachable. */
+  onPasswordChangeRequired: () => void
+  translate: Translate
+}
+
+const defaultHooks: HttpHooks = {
+  csrfToken: () => null,
+  onUnauthenticated: () => {},
+  onPasswordChangeRequired: () => {},
+  translate: (key) => key,
+}
+
+let hooks: HttpHooks = { ...defaultHooks }
+
+export function configureHttp(next: Partial<HttpHooks>): void {
+  hooks = { ...hooks, ...next }
+}
+
+/** For tests: forget installed hooks. */
+export function resetHttp(): void {
+  hooks = { ...defaultHooks }
+}
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly fields: FieldError[]
+  readonly requestId: string | null
+  readonly messageKey: string
+  /** The server's own (untranslated) message, for logs only. */
+  readonly serverMessage: string | null
+
+  constructor(status: number, body: ErrorBody['error'] | null, translate: Translate = hooks.translate) {
+    const code = body?.code ?? ''
+    const key = errorMessageKey(status, code)
+    super(translate(key))
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = Array.isArray(body?.fields) ? body.fields : []
+    this.requestId = body?.request_id ?? null
+    this.messageKey = key
+    this.serverMessage = body?.message ?? null
+  }
+
+  /** Field name → translated message (see fieldErrorMessages). */
+  fieldMessages(translate: Translate = hooks.translate): Record<string, string> {
+    return fieldErrorMessages(this.fields, translate)
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+export type Query = Record<string, QueryValue | QueryValue[]>
+
+/** `/api/v1<path>?<query>`; empty, null and undefined query values are left out. */
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams()
+  for (const [key, raw] of Object.entries(query ?? {})) {
+    const values = Array.isArray(raw) ? raw : [raw]
+    for (const v of values) {
+      if (v === undefined || v === null || v === '') {
+        continue
+      }
+      params.append(key, String(v))
+    }
+  }
+  const qs = params.toString()
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
+}
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  signal?: AbortSignal
+  /** Do not run the 401 / password-change hooks (login, and the start-up /auth/me probe). */
+  silent?: boolean
+}
+
+async function readErrorBody(res: Response): Promise<ErrorBody['error'] | null> {
+  try {
+    const text = await res.text()
+    if (!text) {
+      return null
+    }
+    const parsed = JSON.parse(text) as Partial<ErrorBody>
+    return parsed && typeof parsed.error === 'object' && parsed.error ? parsed.error : null
+  } catch {
+    // A proxy's HTML error page, say: the status alone picks the message.
+    return null
+  }
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const hasBody = options.body !== undefined
+  if (hasBody) {
+    headers['Content-Type'] = 'application/json'
+  }
+  if (UNSAFE_METHODS.has(method)) {
+    const token = hooks.csrfToken()
+    if (token) {
+      headers['X-CSRF-Token'] = token
+    }
+  }
+
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      credentials: 'same-origin',
+      signal: options.signal,
+    })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') {
+      throw e
+    }
+    throw new ApiError(0, { code: 'network' })
+  }
+
+  if (res.ok) {
+    if (res.status === 204) {
+      return undefined as T
+    }
+    const text = await res.text()
+    return (text ? JSON.parse(text) : undefined) as T
+  }
+
+  const err = new ApiError(res.status, await readErrorBody(res))
+  if (!options.silent) {
+    if (res.status === 401 && err.code !== 'invalid_credentials') {
+      hooks.onUnauthenticated()
+    } else if (res.status === 403 && err.code === 'password_change_required') {
+      hooks.onPasswordChangeRequired()
+    }
+  }
+  throw err
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options: Omit<RequestOptions, 'body'> = {}) => request<T>('DELETE', path, options),
+}

@@ -1,0 +1,152 @@
+// Types of the JSON the server sends and accepts; see docs/api-contract.md.
+
+/** The contract does not say whether ids are numbers or strings; both are accepted. */
+export type Id = string | number
+
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.create'
+  | 'organizations.update'
+  | 'users.read'
+  | 'users.manage'
+  | 'audit.read'
+  | 'api_tokens.manage'
+  | 'divisions.read'
+
+export const ROLE_NAMES = [
+  'foundation_admin',
+  'program_officer',
+  'finance',
+  'reviewer',
+  'org_admin',
+  'social_worker',
+  'supervisor',
+  'community_adviser',
+  'volunteer',
+  'gov_viewer',
+  'donor',
+] as const
+export type RoleName = (typeof ROLE_NAMES)[number]
+
+export const SCOPE_TYPES = ['platform', 'organization', 'district', 'street'] as const
+export type ScopeType = (typeof SCOPE_TYPES)[number]
+
+export interface Role {
+  role: RoleName
+  scope_type: ScopeType
+  scope_id: string | null
+}
+
+export type UserStatus = 'active' | 'disabled'
+
+export interface User {
+  id: Id
+  username: string
+  display_name: string
+  organization_id: Id | null
+  organization_name: string | null
+  status: UserStatus
+  must_change_password: boolean
+  roles: Role[]
+  created_at: string
+  updated_at: string
+  last_login_at: string | null
+}
+
+export interface Me {
+  user: User
+  permissions: Permission[]
+  csrf_token: string
+}
+
+export const ORG_TYPES = ['social_group', 'social_service_agency', 'foundation', 'other'] as const
+export type OrgType = (typeof ORG_TYPES)[number]
+
+export const RATINGS = ['', '1A', '2A', '3A', '4A', '5A'] as const
+export type Rating = (typeof RATINGS)[number]
+
+export const ORG_STATUSES = ['active', 'suspended'] as const
+export type OrgStatus = (typeof ORG_STATUSES)[number]
+
+export interface Organization {
+  id: Id
+  name: string
+  credit_code: string
+  org_type: OrgType
+  rating: Rating
+  registered_district: string
+  districts_served: string[]
+  streets_served: string[]
+  contact_name: string
+  contact_phone: string
+  contact_email: string
+  address: string
+  status: OrgStatus
+  staff_count: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/**
+ * The fields a client may write (OpenAPI `OrganizationFields`); POST sends these, PUT sends
+ * these plus `version`. Any other key is refused with 422 `unknown`.
+ */
+export type OrganizationInput = Omit<Organization, 'id' | 'version' | 'created_at' | 'updated_at'>
+
+export interface AuditChange {
+  from: unknown
+  to: unknown
+}
+
+export interface AuditEvent {
+  id: Id
+  occurred_at: string
+  actor_user_id: Id | null
+  actor_username: string | null
+  action: string
+  entity_type: string
+  entity_id: Id | null
+  organization_id: Id | null
+  changes: Record<string, AuditChange> | null
+  request_id: string
+  ip: string
+}
+
+export interface Street {
+  code: string
+  name: string
+  kind: string
+  is_admin: boolean
+}
+
+export interface Division {
+  code: string
+  name: string
+  streets: Street[]
+}
+
+export interface ListMetadata {
+  total: number
+  page: number
+  per: number
+}
+
+export interface ListResponse<T> {
+  data: T[]
+  metadata: ListMetadata
+}
+
+export interface FieldError {
+  field: string
+  code: string
+}
+
+export interface ErrorBody {
+  error: {
+    code: string
+    message?: string
+    fields?: FieldError[]
+    request_id?: string
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { decideNavigation, type GuardSession, type GuardTarget } from './guard'
+
+const admin: GuardSession = {
+  loggedIn: true,
+  mustChangePassword: false,
+  permissions: ['organizations.read', 'organizations.create', 'users.read', 'audit.read'],
+}
+const anonymous: GuardSession = { loggedIn: false, mustChangePassword: false, permissions: [] }
+
+function route(name: string, fullPath: string, meta: GuardTarget['meta'] = {}, query: Record<string, unknown> = {}): GuardTarget {
+  return { name, fullPath, meta, query }
+}
+
+const orgs = route('organizations', '/organizations?q=x', { permission: 'organizations.read' })
+
+describe('decideNavigation', () => {
+  it('sends anonymous users to login, keeping where they wanted to go', () => {
+    expect(decideNavigation(orgs, anonymous)).toEqual({ name: 'login', query: { redirect: '/organizations?q=x' } })
+    expect(decideNavigation(route('home', '/'), anonymous)).toEqual({ name: 'login', query: {} })
+  })
+
+  it('lets anyone open public pages, but a logged-in user on /login goes on', () => {
+    const login = route('login', '/login', { public: true }, { redirect: '/users' })
+    expect(decideNavigation(login, anonymous)).toBe(true)
+    expect(decideNavigation(login, admin)).toBe('/users')
+    const evil = route('login', '/login', { public: true }, { redirect: '//evil.example' })
+    expect(decideNavigation(evil, admin)).toEqual({ name: 'home' })
+  })
+
+  it('holds a user who must change the password on the change-password page', () => {
+    const must = { ...admin, mustChangePassword: true }
+    expect(decideNavigation(orgs, must)).toEqual({ name: 'change-password' })
+    expect(decideNavigation(route('change-password', '/change-password'), must)).toBe(true)
+  })
+
+  it('refuses pages without their permission', () => {
+    const orgOnly = { ...admin, permissions: ['organizations.read'] }
+    expect(decideNavigation(route('users', '/users', { permission: 'users.read' }), orgOnly)).toEqual({ name: 'forbidden' })
+    expect(decideNavigation(orgs, orgOnly)).toBe(true)
+  })
+
+  it('sends home to the first page the user may open', () => {
+    expect(decideNavigation(route('home', '/'), admin)).toEqual({ name: 'organizations' })
+    expect(decideNavigation(route('home', '/'), { ...admin, permissions: ['audit.read'] })).toEqual({ name: 'audit' })
+    expect(decideNavigation(route('home', '/'), { ...admin, permissions: [] })).toBe(true)
+  })
+})

@@ -1,0 +1,107 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Permission } from '@/api/types'
+import { t } from '@/locales'
+import { useAuthStore } from '@/stores/auth'
+import { decideNavigation } from './guard'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean
+    /** Needed to open the page. */
+    permission?: Permission
+    /** Locale key of the page title. */
+    titleKey?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/LoginView.vue'),
+    meta: { public: true, titleKey: 'auth.login.title' },
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/views/auth/ChangePasswordView.vue'),
+    meta: { titleKey: 'auth.changePassword.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      {
+        path: 'organizations',
+        name: 'organizations',
+        component: () => import('@/views/organizations/OrganizationList.vue'),
+        meta: { permission: 'organizations.read', titleKey: 'menu.organizations' },
+      },
+      {
+        path: 'organizations/:id',
+        name: 'organization-detail',
+        component: () => import('@/views/organizations/OrganizationDetail.vue'),
+        props: true,
+        meta: { permission: 'organizations.read', titleKey: 'organizations.detail.title' },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/users/UserList.vue'),
+        meta: { permission: 'users.read', titleKey: 'menu.users' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/AuditList.vue'),
+        meta: { permission: 'audit.read', titleKey: 'menu.audit' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/errors/ForbiddenView.vue'),
+        meta: { titleKey: 'common.forbidden.title' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/NotFoundView.vue'),
+        meta: { titleKey: 'common.notFound.title' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  if (!auth.loaded) {
+    try {
+      await auth.fetchMe()
+    } catch {
+      // Server unreachable: treat as logged out; the login form will report the error.
+      auth.clear()
+    }
+  }
+
+  return decideNavigation(to, {
+    loggedIn: auth.user !== null,
+    mustChangePassword: auth.user?.must_change_password === true,
+    permissions: auth.permissions,
+  })
+})
+
+export function pageTitle(titleKey: string | undefined): string {
+  const app = t('common.appShortName')
+  return titleKey ? `${t(titleKey)} - ${app}` : app
+}
+
+router.afterEach((to) => {
+  document.title = pageTitle(to.meta.titleKey)
+})

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { MENU, homeRoute, safeRedirect, visibleMenu } from './menu'
+
+describe('visibleMenu', () => {
+  it('shows nothing without permissions', () => {
+    expect(visibleMenu([])).toEqual([])
+  })
+
+  it('shows each item only with its read permission', () => {
+    expect(visibleMenu(['organizations.read']).map((i) => i.route)).toEqual(['organizations'])
+    expect(visibleMenu(['users.read']).map((i) => i.route)).toEqual(['users'])
+    expect(visibleMenu(['audit.read']).map((i) => i.route)).toEqual(['audit'])
+  })
+
+  it('write permissions alone do not open a page', () => {
+    expect(visibleMenu(['organizations.create', 'organizations.update', 'users.manage', 'api_tokens.manage'])).toEqual([])
+  })
+
+  it('keeps the menu order for a foundation admin', () => {
+    const all = ['audit.read', 'users.read', 'users.manage', 'organizations.read', 'divisions.read']
+    expect(visibleMenu(all).map((i) => i.route)).toEqual(['organizations', 'users', 'audit'])
+  })
+
+  it('every item is guarded by a read permission of the contract', () => {
+    for (const item of MENU) {
+      expect(['organizations.read', 'users.read', 'audit.read']).toContain(item.permission)
+    }
+  })
+})
+
+describe('homeRoute', () => {
+  it('is the first allowed item, or null', () => {
+    expect(homeRoute(['audit.read', 'users.read'])).toBe('users')
+    expect(homeRoute(['divisions.read'])).toBeNull()
+  })
+})
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/organizations?q=x', '/organizations?q=x'],
+    ['/users', '/users'],
+    ['//evil.example/x', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/', null],
+    ['/login', null],
+    ['/login?redirect=/x', null],
+    ['/api/v1/auth/me', null],
+    [undefined, null],
+    [['/users'], null],
+  ])('%s → %s', (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected)
+  })
+})
