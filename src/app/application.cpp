@@ -219,7 +219,9 @@ int Serve(const core::Config& config) {
   options.keep_alive_seconds = config.keep_alive_seconds;
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
-  http::Server server(options, handler, metrics);
+  // Health and metrics touch no database: answer them on the I/O thread.
+  auto run_inline = [](const http::Request& r) { return r.path == "/api/v1/health" || r.path == "/metrics"; };
+  http::Server server(options, handler, metrics, run_inline);
   int port = server.Bind();
 
   // Background job: drop expired sessions every few minutes (safe with several processes).

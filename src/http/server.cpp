@@ -71,12 +71,13 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::stri
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions o, RequestHandler h, Metrics& m)
-      : options(std::move(o)), handler(std::move(h)), metrics(m), io(options.io_threads),
+  Impl(ServerOptions o, RequestHandler h, Metrics& m, InlinePredicate i)
+      : options(std::move(o)), handler(std::move(h)), run_inline(std::move(i)), metrics(m), io(options.io_threads),
         workers(static_cast<size_t>(options.worker_threads)), acceptor(io), signals(io, SIGINT, SIGTERM) {}
 
   ServerOptions options;
   RequestHandler handler;
+  InlinePredicate run_inline;
   Metrics& metrics;
   asio::io_context io;
   asio::thread_pool workers;
@@ -199,10 +200,16 @@ struct Server::Impl {
         std::lock_guard lock(mu);
         ++active;
       }
-      // Run the handler on the worker pool and come back to this connection's strand.
-      Response res = co_await asio::co_spawn(
-          workers.get_executor(), [this, &req]() -> asio::awaitable<Response> { co_return Handle(req); },
-          asio::use_awaitable);
+      // Run the handler on the worker pool and come back to this connection's strand. (No
+      // co_await inside ?: — g++ 12 miscompiles that into a double free.)
+      Response res;
+      if (run_inline && run_inline(req)) {
+        res = Handle(req);
+      } else {
+        res = co_await asio::co_spawn(
+            workers.get_executor(), [this, &req]() -> asio::awaitable<Response> { co_return Handle(req); },
+            asio::use_awaitable);
+      }
       bool keep_alive = msg.keep_alive() && !stopping;
       int status = res.status;
       size_t bytes = res.body.size();
@@ -266,8 +273,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, RequestHandler handler, Metrics& metrics)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), metrics)) {}
+Server::Server(ServerOptions options, RequestHandler handler, Metrics& metrics, InlinePredicate run_inline)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), metrics, std::move(run_inline))) {}
 
 Server::~Server() = default;
 

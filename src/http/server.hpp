@@ -31,10 +31,13 @@ struct ServerOptions {
 // Handles one request; runs on a worker thread. Must not throw (the server still turns an escaped
 // exception into a 500).
 using RequestHandler = std::function<Response(Request&)>;
+// True for requests that never block (health, metrics): they run on the I/O thread and skip the
+// hop to the worker pool, which costs more than they do.
+using InlinePredicate = std::function<bool(const Request&)>;
 
 class Server {
  public:
-  Server(ServerOptions options, RequestHandler handler, Metrics& metrics);
+  Server(ServerOptions options, RequestHandler handler, Metrics& metrics, InlinePredicate run_inline = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
