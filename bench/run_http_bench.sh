@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-8}"
 CONNS="${2:-32}"
 THREADS=2
-BIN=build/bangyi
-RAW=build/bench/raw_beast_server
+BUILD_DIR="${BUILD_DIR:-build}"
+BIN="$BUILD_DIR/bangyi"
+RAW="$BUILD_DIR/bench/raw_beast_server"
 for f in "$BIN" "$RAW"; do
   [[ -x "$f" ]] || { echo "missing $f: run 'make build' first" >&2; exit 2; }
 done

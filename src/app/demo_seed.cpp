@@ -226,11 +226,10 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     throw std::runtime_error("cannot write " + path);
   }
   ::close(fd);
+  std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
+            << kOrganizations * 4 + logins.size() << " users." << std::endl;
   if (!quiet) {
-    std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
-              << kOrganizations * 4 + logins.size() << " users.\nDemo logins (role username password), also in "
-              << path << ":\n"
-              << text << std::flush;
+    std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;
   }
   return true;
 }

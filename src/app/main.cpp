@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
   auto* seed = app.add_subcommand("seed-demo", "fill an empty database with deterministic demo data");
   AddCommon(seed, common);
   seed->add_flag("--if-empty", if_empty, "do nothing (exit 0) when the database already has users");
+  bool quiet = false;
+  seed->add_flag("--quiet", quiet, "do not print the demo logins (serve prints them)");
 
   std::string backup_to;
   auto* backup = app.add_subcommand("backup", "consistent copy of the live database (safe while serving)");
@@ -128,7 +130,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*seed) {
-      if (!bangyi::app::SeedDemo(config, false)) {
+      if (!bangyi::app::SeedDemo(config, quiet)) {
         if (if_empty) {
           return 0;
         }
