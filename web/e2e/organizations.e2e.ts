@@ -1,6 +1,7 @@
 // Browser test against a running Bangyi server (started by tests/e2e/run.sh):
 // log in as the demo foundation admin, see the organizations list in Chinese, switch to
-// English, create an organization with a fresh valid credit code, find it by search, log out.
+// English, create an organization with a fresh valid credit code, find it by search, see a
+// second one with the same credit code refused on that field, log out.
 import { mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -88,8 +89,8 @@ describe('organizations, end to end', () => {
     page = await context.newPage()
     page.on('pageerror', (err) => console.error(`[browser] page error: ${err.message}`))
     page.on('console', (msg) => {
-      // 401s are the app probing /auth/me while logged out: expected.
-      if (msg.type() === 'error' && !msg.text().includes('status of 401')) {
+      // 401s are the app probing /auth/me while logged out, the 409 is the duplicate step: expected.
+      if (msg.type() === 'error' && !/status of (401|409)\b/.test(msg.text())) {
         console.error(`[browser] ${msg.text()}`)
       }
     })
@@ -200,6 +201,25 @@ describe('organizations, end to end', () => {
       expect(await row.count()).toBe(1)
       expect(await row.first().innerText()).toContain(creditCode)
       expect(await row.first().innerText()).toContain('Social service agency')
+    })
+
+    await step('duplicate-credit-code', async () => {
+      // 409 duplicate names the field (`fields: [{field: "credit_code", code: "duplicate"}]`); the
+      // form shows it on that field and stays open. staff_count is computed: no such input.
+      await page.getByTestId('org-create').click()
+      await page.getByTestId('org-form-name').waitFor()
+      expect(await page.getByTestId('org-form-staff-count').count()).toBe(0)
+      await page.getByTestId('org-form-name').fill(`${orgName} 2`)
+      await page.getByTestId('org-form-credit-code').fill(creditCode)
+      await choose(page, 'org-form-type', 'Social service agency')
+      const districts = await openSelect(page, 'org-form-district')
+      await districts.first().click()
+      await page.getByTestId('org-form-submit').click()
+      const creditCodeItem = page.locator('.el-form-item', { has: page.getByTestId('org-form-credit-code') })
+      await creditCodeItem.locator('.el-form-item__error', { hasText: 'Already in use' }).waitFor()
+      expect(await page.getByTestId('org-form-name').count()).toBe(1)
+      await page.getByTestId('org-form-cancel').click()
+      await page.getByTestId('org-form-name').waitFor({ state: 'detached' })
     })
 
     await step('logout', async () => {

@@ -82,17 +82,21 @@ export interface Organization {
   contact_email: string
   address: string
   status: OrgStatus
-  staff_count: number
+  /** Computed by the server (user accounts in this organization); read-only, never sent. */
+  readonly staff_count: number
   version: number
   created_at: string
   updated_at: string
 }
 
+/** Fields of an Organization the server computes; they are shown, never sent. */
+export type OrganizationComputedField = 'id' | 'staff_count' | 'version' | 'created_at' | 'updated_at'
+
 /**
  * The fields a client may write (OpenAPI `OrganizationFields`); POST sends these, PUT sends
- * these plus `version`. Any other key is refused with 422 `unknown`.
+ * these plus `version`. `staff_count` is computed by the server and is not among them.
  */
-export type OrganizationInput = Omit<Organization, 'id' | 'version' | 'created_at' | 'updated_at'>
+export type OrganizationInput = Omit<Organization, OrganizationComputedField>
 
 export interface AuditChange {
   from: unknown

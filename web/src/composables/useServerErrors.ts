@@ -1,13 +1,48 @@
 import { reactive } from 'vue'
-import { ApiError } from '@/api/http'
+import { ApiError, fieldErrorMessages, type Translate } from '@/api/http'
+import type { FieldError } from '@/api/types'
 import { t } from '@/locales'
+
+/** Top-level form field of a field error: `roles[1].scope_id` → `roles`. */
+function topLevel(field: string): string {
+  return field.split(/[.[]/)[0] ?? field
+}
+
+/**
+ * Of `fields`, the messages to show on a form that has the items `shown` (all when undefined),
+ * and whether every field error found a place on it.
+ */
+export function placeFieldErrors(
+  fields: readonly FieldError[],
+  shown: readonly string[] | undefined,
+  translate: Translate,
+): { messages: Record<string, string>; complete: boolean } {
+  const all = fieldErrorMessages(fields, translate)
+  if (!shown) {
+    return { messages: all, complete: Object.keys(all).length > 0 }
+  }
+  const names = new Set(shown)
+  const messages: Record<string, string> = {}
+  for (const [name, message] of Object.entries(all)) {
+    if (names.has(name)) {
+      messages[name] = message
+    }
+  }
+  const valid = fields.filter((f) => f && typeof f.field === 'string')
+  const complete = valid.length > 0 && valid.every((f) => names.has(f.field) || names.has(topLevel(f.field)))
+  return { messages, complete }
+}
 
 /**
  * Server-side field errors for one form: bind `errors.<field>` to `<el-form-item :error>`.
- * `apply` takes an ApiError and returns true when it carried field errors (they are then shown
- * on the fields and need no toast).
+ *
+ * Any error carrying `fields[]` is placed generically — 422 `validation_failed`, but also 409
+ * `duplicate` (`[{field: "credit_code", code: "duplicate"}]`) — whatever the error code.
+ * `shown` names the form items that can show an error; errors for other fields are not set.
+ * `apply` takes an error and returns true when every field error is now shown on the form (so it
+ * needs no toast); otherwise the caller falls back (a toast, or a field of its own choosing).
  */
-export function useServerErrors() {
+export function useServerErrors(shown?: readonly string[]) {
   const errors = reactive<Record<string, string>>({})
 
   function clear(): void {
@@ -24,8 +59,9 @@ export function useServerErrors() {
     if (!(e instanceof ApiError) || e.fields.length === 0) {
       return false
     }
-    Object.assign(errors, e.fieldMessages(t))
-    return true
+    const { messages, complete } = placeFieldErrors(e.fields, shown, t)
+    Object.assign(errors, messages)
+    return complete
   }
 
   return { errors, clear, set, apply }
