@@ -32,8 +32,9 @@ build-server:
 build-web:
 	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
 
+# Unit tests, then the API suite on SQLite and on a throwaway PostgreSQL cluster.
 test-cpp: build-server
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	bash scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 test-web:
 	@if [ -f web/package.json ]; then cd web && npm run test:unit; fi

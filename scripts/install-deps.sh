@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
-  libtomlplusplus-dev libcli11-dev libyaml-cpp-dev libpq-dev
+  libtomlplusplus-dev libcli11-dev libyaml-cpp-dev libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   chromium
 )

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "db/postgres/postgres_database.hpp"
 #include "db/sqlite/sqlite_database.hpp"
 
 namespace bangyi::db {
@@ -157,7 +158,10 @@ std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& option
   if (url.rfind(kSqlite, 0) == 0) {
     return sqlite::OpenSqlite(url.substr(kSqlite.size()), options);
   }
-  throw std::runtime_error("unsupported database URL '" + url + "' (expected sqlite://PATH)");
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return postgres::OpenPostgres(url, options);
+  }
+  throw std::runtime_error("unsupported database URL '" + url + "' (expected sqlite://PATH or postgresql://…)");
 }
 
 }  // namespace bangyi::db

@@ -68,6 +68,13 @@ class ConstraintError : public core::Error {
   std::string detail_;
 };
 
+// A transaction the engine aborted for concurrency reasons (serialization failure, deadlock).
+// Database::Write runs the whole callback again, up to kWriteAttempts times.
+class RetryableError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -82,6 +89,9 @@ class Connection {
   virtual void BeginWrite() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
+  // Inside a write transaction: wait until no other process is migrating. The SQLite engine
+  // needs nothing (BEGIN IMMEDIATE already excludes other writers).
+  virtual void LockForMigration() {}
 
   // The first row, or nullopt.
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
@@ -115,10 +125,34 @@ class Database {
     return fn(*lease.connection);
   }
 
+  static constexpr int kWriteAttempts = 3;
+
   // Runs `fn(Connection&)` inside a write transaction: committed when fn returns, rolled back
-  // when it throws (the exception propagates). Nothing is half-written.
+  // when it throws (the exception propagates). Nothing is half-written. When the engine aborts
+  // the transaction for concurrency reasons, fn runs again (so fn must not have effects outside
+  // the transaction).
   template <typename F>
   auto Write(F&& fn) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return WriteOnce(fn);
+      } catch (const RetryableError&) {
+        if (attempt >= kWriteAttempts) {
+          throw;
+        }
+      }
+    }
+  }
+
+  PoolStats Stats() const;
+
+  // Engine-specific operations, implemented by the engine.
+  // Consistent copy of the live database to `path` (SQLite online backup).
+  virtual void BackupTo(const std::string& path) = 0;
+
+ private:
+  template <typename F>
+  auto WriteOnce(F& fn) {
     WriteLock lock(*this);
     Lease lease(*this);
     Connection& c = *lease.connection;
@@ -142,13 +176,6 @@ class Database {
     }
   }
 
-  PoolStats Stats() const;
-
-  // Engine-specific operations, implemented by the engine.
-  // Consistent copy of the live database to `path` (SQLite online backup).
-  virtual void BackupTo(const std::string& path) = 0;
-
- private:
   struct Lease {
     explicit Lease(Database& db);
     ~Lease();
@@ -181,7 +208,8 @@ class Database {
   int64_t write_wait_micros_ = 0;
 };
 
-// Opens the database named by `url` ("sqlite:///abs/path" or "sqlite://rel/path").
+// Opens the database named by `url`: "sqlite:///abs/path", "sqlite://rel/path", or a libpq URI
+// "postgresql://user@host:port/db" (also "postgres://").
 // Throws std::runtime_error for an unknown scheme or an unopenable file.
 struct OpenOptions {
   int pool_size = 8;

@@ -24,6 +24,8 @@ int SchemaVersion(Database& db) {
   });
 }
 
+int Migrate(Database& db) { return Migrate(db, EmbeddedMigrations(db.engine())); }
+
 int Migrate(Database& db, const std::vector<Migration>& migrations) {
   int current = SchemaVersion(db);
   int applied = 0;
@@ -33,7 +35,8 @@ int Migrate(Database& db, const std::vector<Migration>& migrations) {
     }
     try {
       db.Write([&](Connection& c) {
-        // Another process may have applied it since we looked: check again under the write lock.
+        // Another process may have applied it since we looked: check again under the lock.
+        c.LockForMigration();
         if (c.QueryOne(kSelectSchemaVersion)->Int("v") >= m.version) {
           return;
         }

@@ -69,7 +69,58 @@ pid_t Spawn(const std::vector<std::string>& args, const std::map<std::string, st
   return pid;
 }
 
+// Runs argv (no shell), returns exit status; stdout (and stderr) into *out.
+int RunCapture(const std::vector<std::string>& args, std::string* out) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    dup2(fds[1], STDERR_FILENO);
+    close(fds[0]);
+    close(fds[1]);
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv;
+    for (auto& a : copy) {
+      argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  std::string text;
+  char buf[4096];
+  ssize_t n = 0;
+  while ((n = read(fds[0], buf, sizeof buf)) > 0) {
+    text.append(buf, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (out != nullptr) {
+    *out = text;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string PgAdminUrl() {
+  const char* url = std::getenv("BANGYI_TEST_PG_URL");
+  if (url == nullptr || *url == '\0') {
+    throw std::runtime_error(
+        "BANGYI_TEST_ENGINE=postgresql needs BANGYI_TEST_PG_URL: run through scripts/with-postgres.sh");
+  }
+  return url;
+}
+
 }  // namespace
+
+std::string TestEngine() {
+  const char* e = std::getenv("BANGYI_TEST_ENGINE");
+  return e != nullptr && std::string(e) == "postgresql" ? "postgresql" : "sqlite";
+}
 
 nlohmann::json HttpResponse::Json() const {
   auto j = nlohmann::json::parse(body, nullptr, false);
@@ -102,6 +153,23 @@ std::vector<std::string> HttpResponse::ErrorFields() const {
 TestServer::TestServer(std::map<std::string, std::string> env, bool create_admin)
     : env_(std::move(env)), data_dir_(MakeTempDir()) {
   env_["BANGYI_DATA_DIR"] = data_dir_;
+  engine_ = TestEngine();
+  if (env_.count("BANGYI_DATABASE_URL") != 0) {
+    database_url_ = env_["BANGYI_DATABASE_URL"];
+    engine_ = database_url_.rfind("postgres", 0) == 0 ? "postgresql" : "sqlite";
+  } else if (engine_ == "postgresql") {
+    static int counter = 0;
+    std::string admin = PgAdminUrl();
+    owned_pg_database_ = "bangyi_t" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+    std::string out;
+    if (RunCapture({"psql", admin, "-qAtc", "CREATE DATABASE " + owned_pg_database_}, &out) != 0) {
+      throw std::runtime_error("cannot create test database: " + out);
+    }
+    database_url_ = admin.substr(0, admin.rfind('/') + 1) + owned_pg_database_;
+    env_["BANGYI_DATABASE_URL"] = database_url_;
+  } else {
+    database_url_ = "sqlite://" + data_dir_ + "/bangyi.db";
+  }
   env_.emplace("BANGYI_LOG_LEVEL", "warn");
   env_.emplace("BANGYI_WEB_ROOT", data_dir_ + "/no-web");
   if (create_admin) {
@@ -120,6 +188,10 @@ TestServer::TestServer(std::map<std::string, std::string> env, bool create_admin
 
 TestServer::~TestServer() {
   Stop();
+  if (!owned_pg_database_.empty()) {
+    RunCapture({"psql", PgAdminUrl(), "-qAtc", "DROP DATABASE IF EXISTS " + owned_pg_database_ + " WITH (FORCE)"},
+               nullptr);
+  }
   std::error_code ec;
   std::filesystem::remove_all(data_dir_, ec);
 }
@@ -171,21 +243,22 @@ int TestServer::RunCli(const std::vector<std::string>& args, std::string* out) c
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-long long TestServer::CountRows(const std::string& sql) const {
-  std::string cmd = "sqlite3 -readonly '" + db_path() + "' \"" + sql + "\"";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) {
-    throw std::runtime_error("popen failed");
+std::string TestServer::Query(const std::string& sql) const {
+  std::string out;
+  int rc = engine_ == "postgresql" ? RunCapture({"psql", database_url_, "-v", "ON_ERROR_STOP=1", "-qAtc", sql}, &out)
+                                   : RunCapture({"sqlite3", "-readonly", db_path(), sql}, &out);
+  if (rc != 0) {
+    throw std::runtime_error("query failed (" + sql + "): " + out);
   }
-  std::array<char, 128> buf{};
-  std::string text;
-  while (fgets(buf.data(), buf.size(), p) != nullptr) {
-    text += buf.data();
-  }
-  if (pclose(p) != 0) {
-    throw std::runtime_error("sqlite3 failed for: " + sql);
-  }
-  return std::stoll(text);
+  return out;
+}
+
+long long TestServer::CountRows(const std::string& sql) const { return std::stoll(Query(sql)); }
+
+int TestServer::ExecSql(const std::string& sql) const {
+  std::string out;
+  return engine_ == "postgresql" ? RunCapture({"psql", database_url_, "-v", "ON_ERROR_STOP=1", "-qAtc", sql}, &out)
+                                 : RunCapture({"sqlite3", db_path(), sql}, &out);
 }
 
 HttpResponse Client::Request(const std::string& method, const std::string& target, const std::string& body,

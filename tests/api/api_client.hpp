@@ -25,9 +25,15 @@ struct HttpResponse {
   std::vector<std::string> ErrorFields() const;
 };
 
+// The engine under test: BANGYI_TEST_ENGINE=postgresql (set by ctest for the "postgresql."
+// tests) gives each server a fresh database in the cluster named by BANGYI_TEST_PG_URL
+// (scripts/with-postgres.sh starts one); otherwise a SQLite file in the data directory.
+std::string TestEngine();
+
 class TestServer {
  public:
   // `env` adds BANGYI_* settings for this server. An admin "admin" with kAdminPassword exists.
+  // With BANGYI_DATABASE_URL in `env` the server joins that database instead of a fresh one.
   explicit TestServer(std::map<std::string, std::string> env = {}, bool create_admin = true);
   ~TestServer();
   TestServer(const TestServer&) = delete;
@@ -39,17 +45,27 @@ class TestServer {
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
   const std::string& data_dir() const { return data_dir_; }
-  std::string db_path() const { return data_dir_ + "/bangyi.db"; }
+  // The SQLite file (SQLite servers only).
+  std::string db_path() const { return database_url_.substr(std::string("sqlite://").size()); }
+  const std::string& engine() const { return engine_; }
+  const std::string& database_url() const { return database_url_; }
   // Runs `bangyi ARGS…` with this server's data dir and env; returns exit code, output in `out`.
   int RunCli(const std::vector<std::string>& args, std::string* out = nullptr) const;
-  // Rows of a SELECT COUNT(*) run with the sqlite3 CLI against the live database.
+  // Runs SQL against the live database with the engine's own CLI (sqlite3 or psql).
+  // CountRows returns the single integer a SELECT COUNT(*) prints; Query returns the output.
   long long CountRows(const std::string& sql) const;
+  std::string Query(const std::string& sql) const;
+  // Exit status of running `sql` (non-zero when the database refused it).
+  int ExecSql(const std::string& sql) const;
 
   static constexpr const char* kAdminPassword = "Admin-Password-2026";
 
  private:
   std::map<std::string, std::string> env_;
   std::string data_dir_;
+  std::string engine_;
+  std::string database_url_;
+  std::string owned_pg_database_;  // created for this server, dropped with it
   int port_ = 0;
   pid_t pid_ = -1;
 };

@@ -11,7 +11,7 @@ TEST(Health, ReportsEngineSchemaAndSecurityHeaders) {
   ASSERT_EQ(res.status, 200);
   auto j = res.Json();
   EXPECT_EQ(j["status"], "ok");
-  EXPECT_EQ(j["database"]["engine"], "sqlite");
+  EXPECT_EQ(j["database"]["engine"], server.engine());
   EXPECT_GE(j["database"]["schema_version"].get<int>(), 2);
   EXPECT_FALSE(j["version"].get<std::string>().empty());
   EXPECT_EQ(res.headers["x-request-id"].size(), 16u);

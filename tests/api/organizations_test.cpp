@@ -206,10 +206,11 @@ TEST_F(Organizations, AuditLogIsForFoundationAdminsAndFilterable) {
 
 TEST_F(Organizations, AuditEventsCannotBeAlteredInTheDatabase) {
   CreateOrganization(admin_, "不可篡改", 12);
-  std::string cmd = "sqlite3 '" + server_.db_path() + "' \"UPDATE audit_events SET action = 'x'\" 2>/dev/null";
-  EXPECT_NE(std::system(cmd.c_str()), 0);
-  cmd = "sqlite3 '" + server_.db_path() + "' \"DELETE FROM audit_events\" 2>/dev/null";
-  EXPECT_NE(std::system(cmd.c_str()), 0);
+  long long n = server_.CountRows("SELECT COUNT(*) FROM audit_events");
+  EXPECT_NE(server_.ExecSql("UPDATE audit_events SET action = 'x'"), 0);
+  EXPECT_NE(server_.ExecSql("DELETE FROM audit_events"), 0);
+  EXPECT_EQ(server_.CountRows("SELECT COUNT(*) FROM audit_events"), n);
+  EXPECT_EQ(server_.CountRows("SELECT COUNT(*) FROM audit_events WHERE action = 'x'"), 0);
 }
 
 }  // namespace bangyi::testing
