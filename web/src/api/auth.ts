@@ -1,9 +1,17 @@
-import { http } from './http'
+import { ApiError, http } from './http'
 import type { Me } from './types'
 
 export function login(username: string, password: string): Promise<Me> {
   // silent: a 401 here is "wrong password", not "session expired".
   return http.post<Me>('/auth/login', { username, password }, { silent: true })
+}
+
+/**
+ * The message key the login page shows for a failed login that no form field shows:
+ * 401 invalid_credentials, 403 account_disabled, 429 account_locked, network errors, …
+ */
+export function loginErrorKey(e: unknown): string {
+  return e instanceof ApiError ? e.messageKey : 'errors.unknown'
 }
 
 export function logout(): Promise<void> {

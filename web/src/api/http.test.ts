@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import {
   ApiError,
   ERROR_CODES,
@@ -38,6 +41,7 @@ describe('errorMessageKey', () => {
     [400, 'bad_request', 'errors.code.bad_request'],
     [401, 'unauthenticated', 'errors.code.unauthenticated'],
     [401, 'invalid_credentials', 'errors.code.invalid_credentials'],
+    [403, 'account_disabled', 'errors.code.account_disabled'],
     [403, 'forbidden', 'errors.code.forbidden'],
     [403, 'csrf_failed', 'errors.code.csrf_failed'],
     [403, 'password_change_required', 'errors.code.password_change_required'],
@@ -77,6 +81,48 @@ describe('errorMessageKey', () => {
     ]
     for (const locale of ['zh-CN', 'en-US'] as const) {
       for (const key of keys) {
+        expect(typeof lookup(locale, key), `${locale} ${key}`).toBe('string')
+      }
+    }
+  })
+})
+
+describe('codes of docs/api-contract.md', () => {
+  const contract = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../docs/api-contract.md'), 'utf8')
+
+  /** Every `code` in backticks in the lines of `section`, from its first line up to `until`. */
+  function codesIn(from: string, until: string): string[] {
+    const start = contract.indexOf(from)
+    const end = contract.indexOf(until, start + from.length)
+    expect(start, from).toBeGreaterThanOrEqual(0)
+    expect(end, until).toBeGreaterThan(start)
+    return [...contract.slice(start, end).matchAll(/`([a-z_]+)`/g)].map((m) => m[1])
+  }
+
+  it('every error code of the error table is known and translated', () => {
+    const codes = codesIn('| status | code(s) |', 'Field error codes')
+    expect(codes.length).toBeGreaterThan(10)
+    for (const code of codes) {
+      expect(ERROR_CODES, code).toContain(code)
+    }
+  })
+
+  it('every field error code is known and translated', () => {
+    const codes = codesIn('Field error codes', '## Lists').filter((c) => c !== 'fields')
+    expect(codes.length).toBeGreaterThan(10)
+    for (const code of codes) {
+      expect(FIELD_ERROR_CODES, code).toContain(code)
+    }
+  })
+
+  it('also the codes the server sends beyond the contract', () => {
+    expect(ERROR_CODES).toContain('account_disabled')
+    expect(ERROR_CODES).toContain('method_not_allowed')
+    expect(FIELD_ERROR_CODES).toContain('same_as_current')
+    expect(FIELD_ERROR_CODES).toContain('out_of_range')
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      for (const key of ['errors.code.account_disabled', 'errors.code.method_not_allowed', 'errors.status.405',
+        'errors.field.same_as_current', 'errors.field.out_of_range']) {
         expect(typeof lookup(locale, key), `${locale} ${key}`).toBe('string')
       }
     }

@@ -12,12 +12,16 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Error codes named by the contract; each has a message under `errors.code.<code>`. */
+/**
+ * Error codes named by the contract, and those the server sends beyond it (403 `account_disabled`
+ * from login); each has a message under `errors.code.<code>`.
+ */
 export const ERROR_CODES = [
   'invalid_json',
   'bad_request',
   'unauthenticated',
   'invalid_credentials',
+  'account_disabled',
   'forbidden',
   'csrf_failed',
   'password_change_required',
@@ -35,7 +39,10 @@ export const ERROR_CODES = [
 /** Statuses with their own fallback message under `errors.status.<status>`. */
 export const ERROR_STATUSES = [400, 401, 403, 404, 405, 408, 409, 413, 422, 429, 500, 502, 503, 504] as const
 
-/** Field error codes named by the contract; each has a message under `errors.field.<code>`. */
+/**
+ * Field error codes named by the contract, and those the server sends beyond it (`same_as_current`
+ * from a password change); each has a message under `errors.field.<code>`.
+ */
 export const FIELD_ERROR_CODES = [
   'required',
   'too_long',
@@ -48,6 +55,7 @@ export const FIELD_ERROR_CODES = [
   'out_of_range',
   'weak_password',
   'same_as_username',
+  'same_as_current',
   'wrong_password',
 ] as const
 

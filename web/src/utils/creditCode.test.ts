@@ -57,6 +57,12 @@ describe('creditCodeProblem', () => {
     expect(creditCodeProblem('91350100M000100Y4')).toBe('format') // 17 characters
     expect(creditCodeProblem('91350100M000100Y4I')).toBe('format') // I not allowed
     expect(creditCodeProblem('91350100M000100Y44')).toBe('checksum')
+    // The 3rd–8th characters (administrative division) must be digits, as the server requires,
+    // even when the check character fits.
+    const letterInDivision = `52A10101MJ000000`
+    const withCheck = `${letterInDivision}1${creditCodeCheckChar(`${letterInDivision}1`)}`
+    expect(withCheck).toHaveLength(18)
+    expect(creditCodeProblem(withCheck)).toBe('format')
   })
 
   it('catches every single-character change of a valid code', () => {

@@ -5,7 +5,9 @@
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 export const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const
 
-const FORMAT = /^[0-9A-HJ-NPQRTUWXY]{18}$/
+// 18 characters of the charset; the 3rd–8th (the registering authority's administrative
+// division code) are digits only, as the server's CheckCreditCode requires.
+const FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/
 
 /** Upper-case, drop spaces and hyphens, turn full-width letters and digits into ASCII. */
 export function normalizeCreditCode(input: string): string {
