@@ -6,6 +6,10 @@
 #   bangyi GET /api/v1/organizations/{id}  (session lookup, permission check, SQLite reads)
 # and each Bangyi figure as a ratio of the raw ping. Bounded: a few seconds per run, loopback only.
 #   usage: bench/run_http_bench.sh [DURATION_SECONDS] [CONNECTIONS]
+# With BANGYI_DATABASE_URL=postgresql://… in the environment the server runs on PostgreSQL, e.g.
+#   BANGYI_PG_DURABLE=1 scripts/with-postgres.sh bash -c \
+#     'psql "$BANGYI_TEST_PG_URL" -c "create database bench" &&
+#      BANGYI_DATABASE_URL=${BANGYI_TEST_PG_URL%/postgres}/bench bench/run_http_bench.sh'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-8}"
@@ -58,6 +62,9 @@ run() {  # name url [header]
 }
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else {sub(/s$/,"",v); print v*1000} }'; }
 
+# Warm-up: open the database pool's connections and prepare statements before measuring.
+wrk -t"$THREADS" -c"$CONNS" -d2s -H "Cookie: $COOKIE" "http://127.0.0.1:$APP_PORT/api/v1/organizations/$ORG_ID" >/dev/null
+wrk -t"$THREADS" -c"$CONNS" -d1s "http://127.0.0.1:$RAW_PORT/ping" >/dev/null
 echo "wrk: $THREADS threads, $CONNS connections, ${DURATION}s each, 127.0.0.1; $(nproc) cores shared by servers and load generator"
 read -r _ RAW_RPS RAW_P99 _ < <(run raw "http://127.0.0.1:$RAW_PORT/ping")
 read -r _ H_RPS H_P99 H_ERR < <(run health "http://127.0.0.1:$APP_PORT/api/v1/health")

@@ -37,10 +37,13 @@ trap cleanup EXIT INT TERM
 
 as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$BASE/initdb.log" 2>&1 ||
   { cat "$BASE/initdb.log" >&2; exit 1; }
-# Test settings: durability is not under test here, speed is welcome.
+# Test settings: durability is not under test, speed is welcome. BANGYI_PG_DURABLE=1 keeps
+# PostgreSQL's durable defaults (for benchmarks).
+FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[[ "${BANGYI_PG_DURABLE:-0}" == "1" ]] && FAST=""
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$BASE/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$BASE -c fsync=off \
-      -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null ||
+  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$BASE $FAST -c max_connections=300" \
+  start >/dev/null ||
   { cat "$BASE/server.log" >&2; exit 1; }
 
 export BANGYI_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
