@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include "app/data_dir_lock.hpp"
+
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sys/file.h>
@@ -30,29 +32,6 @@ namespace bangyi::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Serve holds a shared lock on <data-dir>/bangyi.lock; restore needs it exclusively, so it
-// refuses to run while any server uses the data directory.
-class DataDirLock {
- public:
-  DataDirLock(const std::string& data_dir, bool exclusive) {
-    std::string path = data_dir + "/bangyi.lock";
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0 || ::flock(fd_, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
-      if (fd_ >= 0) {
-        ::close(fd_);
-      }
-      throw std::runtime_error(exclusive ? "a server is running on " + data_dir + "; stop it first"
-                                         : "cannot lock " + path);
-    }
-  }
-  ~DataDirLock() { ::close(fd_); }
-  DataDirLock(const DataDirLock&) = delete;
-  DataDirLock& operator=(const DataDirLock&) = delete;
-
- private:
-  int fd_ = -1;
-};
 
 std::string DbStatsText(const db::Database& db) {
   db::PoolStats s = db.Stats();

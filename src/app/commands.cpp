@@ -1,13 +1,10 @@
 // CLI commands that act on a data directory: create-admin, backup, restore.
-#include <sqlite3.h>
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "app/application.hpp"
+#include "app/data_dir_lock.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/migrator.hpp"
@@ -84,37 +81,20 @@ void Restore(const core::Config& config, const std::string& from) {
   }
   db::sqlite::VerifyBackup(from, static_cast<int>(db::EmbeddedMigrations().back().version));
   fs::create_directories(config.data_dir);
-  // Refuses while a server holds the data directory.
-  int fd = -1;
-  {
-    std::string lock = config.data_dir + "/bangyi.lock";
-    fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0 || ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-      if (fd >= 0) {
-        ::close(fd);
-      }
-      throw std::runtime_error("a server is running on " + config.data_dir + "; stop it before restoring");
-    }
-  }
+  DataDirLock lock(config.data_dir, /*exclusive=*/true);  // refuses while a server runs
   std::string target = SqlitePathOf(config);
-  try {
-    // Keep the database being replaced: nothing is lost by a restore.
-    if (fs::exists(target)) {
-      std::string keep = target + ".before-restore-" + std::to_string(core::NowUnix());
-      db::sqlite::BackupFile(target, keep);
-      spdlog::info("previous database kept as {}", keep);
-    }
-    std::string tmp = target + ".restoring";
-    fs::remove(tmp);
-    db::sqlite::BackupFile(from, tmp);
-    fs::remove(target + "-wal");
-    fs::remove(target + "-shm");
-    fs::rename(tmp, target);
-  } catch (...) {
-    ::close(fd);
-    throw;
+  // Keep the database being replaced: nothing is lost by a restore.
+  if (fs::exists(target)) {
+    std::string keep = target + ".before-restore-" + std::to_string(core::NowUnix());
+    db::sqlite::BackupFile(target, keep);
+    spdlog::info("previous database kept as {}", keep);
   }
-  ::close(fd);
+  std::string tmp = target + ".restoring";
+  fs::remove(tmp);
+  db::sqlite::BackupFile(from, tmp);
+  fs::remove(target + "-wal");
+  fs::remove(target + "-shm");
+  fs::rename(tmp, target);
 }
 
 }  // namespace bangyi::app
