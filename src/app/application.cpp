@@ -2,11 +2,7 @@
 
 #include "app/data_dir_lock.hpp"
 
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <condition_variable>
 #include <filesystem>
@@ -16,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/secrets.hpp"
 #include "db/migrator.hpp"
 #include "http/error_response.hpp"
 #include "http/metrics.hpp"
@@ -114,29 +111,6 @@ std::unique_ptr<db::Database> OpenDatabase(const core::Config& config, bool migr
   return db;
 }
 
-void EnsureSecretsFile(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    if ((st.st_mode & 077) != 0) {
-      throw std::runtime_error(path + " is readable by group or others; run: chmod 600 " + path);
-    }
-    return;
-  }
-  fs::create_directories(fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path());
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    throw std::runtime_error("cannot create secrets file " + path);
-  }
-  std::string text = "# Bangyi platform secrets. Keep this file out of backups of the database.\n"
-                     "blind_index_key = \"" + core::RandomToken(32) + "\"\n"
-                     "field_encryption_key = \"" + core::RandomToken(32) + "\"\n";
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok) {
-    throw std::runtime_error("cannot write secrets file " + path);
-  }
-}
-
 std::vector<std::string> ListRoutes(const core::Config& config) {
   Services services(config);
   std::vector<std::string> out;
@@ -152,7 +126,8 @@ std::vector<std::string> ListRoutes(const core::Config& config) {
 int Serve(const core::Config& config) {
   fs::create_directories(config.data_dir);
   DataDirLock lock(config.data_dir, false);
-  EnsureSecretsFile(config.SecretsFile());
+  core::EnsureSecretsFile(config.SecretsFile());
+  core::LoadSecrets(config.SecretsFile());  // fail at start, not at the first sensitive field
   Services services(config);
   http::Metrics metrics;
   metrics.SetExtra([&services] { return DbStatsText(*services.db); });

@@ -16,10 +16,6 @@ inline constexpr const char* kVersion = "0.1.0";
 // Opens (creating the data directory when needed) and migrates the configured database.
 std::unique_ptr<db::Database> OpenDatabase(const core::Config& config, bool migrate = true);
 
-// Creates the secrets file (mode 0600) with fresh random keys if it does not exist; refuses to
-// start when it exists with group/other permissions.
-void EnsureSecretsFile(const std::string& path);
-
 // Runs the server until SIGINT/SIGTERM. Prints the URL (and demo logins when present).
 int Serve(const core::Config& config);
 
