@@ -139,7 +139,7 @@ int Serve(const core::Config& config) {
   auto handler = [&services, &metrics, &files, &config](http::Request& r) -> http::Response {
     if (r.path == "/metrics") {
       std::string auth = r.Header("authorization");
-      bool token_ok = !config.metrics_token.empty() && auth == "Bearer " + config.metrics_token;
+      bool token_ok = !config.metrics_token.empty() && core::ConstantTimeEquals(auth, "Bearer " + config.metrics_token);
       if (!IsLoopback(r.remote_ip) && !token_ok) {
         throw core::Error::Forbidden("metrics are open on loopback or with the metrics token");
       }
@@ -173,6 +173,7 @@ int Serve(const core::Config& config) {
   options.keep_alive_seconds = config.keep_alive_seconds;
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
+  options.trusted_proxies = config.trusted_proxies;
   // Health and metrics touch no database: answer them on the I/O thread.
   auto run_inline = [](const http::Request& r) { return r.path == "/api/v1/health" || r.path == "/metrics"; };
   http::Server server(options, handler, metrics, run_inline);

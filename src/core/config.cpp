@@ -96,6 +96,25 @@ const std::vector<Setting>& Settings() {
        [](Config& c, const std::string& v) { c.login_ip_max_failures = ToInt("login_ip_max_failures", v, 1, 100000); }},
       {{"auth.login_lockout_seconds", "BANGYI_LOGIN_LOCKOUT_SECONDS", "lockout duration"},
        [](Config& c, const std::string& v) { c.login_lockout_seconds = ToInt("login_lockout_seconds", v, 1, 86400); }},
+      {{"http.trusted_proxies", "BANGYI_TRUSTED_PROXIES",
+        "comma-separated proxy addresses whose X-Forwarded-For is believed (e.g. 127.0.0.1 behind nginx)"},
+       [](Config& c, const std::string& v) {
+         c.trusted_proxies.clear();
+         size_t start = 0;
+         while (start <= v.size()) {
+           size_t comma = v.find(',', start);
+           std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+           item.erase(0, item.find_first_not_of(' '));
+           item.erase(item.find_last_not_of(' ') + 1);
+           if (!item.empty()) {
+             c.trusted_proxies.push_back(item);
+           }
+           if (comma == std::string::npos) {
+             break;
+           }
+           start = comma + 1;
+         }
+       }},
       {{"metrics.token", "BANGYI_METRICS_TOKEN", "bearer token that opens /metrics beyond loopback"},
        [](Config& c, const std::string& v) { c.metrics_token = v; }},
   };

@@ -37,6 +37,10 @@ struct Config {
   int login_ip_max_failures = 20;   // per client IP: offices share one NAT address
   int login_lockout_seconds = 15 * 60;
 
+  // Reverse proxies whose X-Forwarded-For is believed (exact addresses, e.g. nginx on
+  // "127.0.0.1"). Requests through them are attributed to the forwarded client address: for
+  // login throttling, audit rows and the loopback-only /metrics.
+  std::vector<std::string> trusted_proxies;
   std::string metrics_token;  // when set, /metrics is open to anyone sending it as a bearer token
 
   std::string DatabaseUrl() const;

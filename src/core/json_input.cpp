@@ -38,6 +38,10 @@ std::string JsonReader::String(const std::string& name, bool required, size_t ma
     return {};
   }
   std::string s = Trim(v.get<std::string>());
+  if (s.find('\0') != std::string::npos) {
+    Add(name, "invalid");  // a NUL would be cut off by C APIs further down
+    return {};
+  }
   if (s.empty() && required) {
     Add(name, "required");
   } else if (Utf8Length(s) > max_chars) {
@@ -90,6 +94,7 @@ std::vector<std::string> JsonReader::StringArray(const std::string& name, size_t
   }
   for (const auto& item : v) {
     if (!item.is_string() || Trim(item.get<std::string>()).empty() ||
+        item.get<std::string>().find('\0') != std::string::npos ||
         Utf8Length(item.get<std::string>()) > max_chars) {
       Add(name, "invalid");
       return {};

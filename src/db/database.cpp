@@ -77,6 +77,20 @@ std::optional<std::string> Row::OptText(std::string_view column) const {
   return Text(column);
 }
 
+std::string LikeContains(const std::string& text) {
+  if (text.empty()) {
+    return text;
+  }
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') {
+      out.push_back('\\');
+    }
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
 std::optional<Row> Connection::QueryOne(std::string_view sql, const Params& params) {
   auto rows = Query(sql, params);
   if (rows.empty()) {
@@ -116,7 +130,7 @@ Database::Lease::Lease(Database& d) : db(d) {
 Database::Lease::~Lease() {
   std::lock_guard lock(db.mu_);
   --db.in_use_;
-  if (discard || !connection) {
+  if (discard || !connection || connection->Broken()) {
     --db.open_;
   } else {
     db.idle_.push_back(std::move(connection));

@@ -28,6 +28,9 @@ using Params = std::vector<Value>;
 inline Value Nullable(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 inline Value Nullable(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
 
+// "%text%" with %, _ and \ escaped, for `LIKE $n ESCAPE '\'`; "" stays "" (filter off).
+std::string LikeContains(const std::string& text);
+
 class Row {
  public:
   Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
@@ -92,6 +95,9 @@ class Connection {
   // Inside a write transaction: wait until no other process is migrating. The SQLite engine
   // needs nothing (BEGIN IMMEDIATE already excludes other writers).
   virtual void LockForMigration() {}
+  // True when the link to the database is gone; the pool then drops the connection instead of
+  // handing it out again (the next caller gets a fresh one).
+  virtual bool Broken() const { return false; }
 
   // The first row, or nullopt.
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});

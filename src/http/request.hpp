@@ -30,6 +30,8 @@ struct Request {
   std::string Header(const std::string& lower_name) const;
   std::string Cookie(const std::string& name) const;
   std::optional<std::string> Query(const std::string& name) const;
+  // A positive integer query parameter; absent → nullopt; anything else → 422 naming it.
+  std::optional<int64_t> QueryId(const std::string& name) const;
   // Path parameter as a positive id; throws a 404 Error when it is not one (so /x/abc is "not found").
   int64_t PathId(const std::string& name) const;
   bool IsUnsafeMethod() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }

@@ -40,6 +40,19 @@ std::optional<std::string> Request::Query(const std::string& name) const {
   return it->second;
 }
 
+std::optional<int64_t> Request::QueryId(const std::string& name) const {
+  auto v = Query(name);
+  if (!v) {
+    return std::nullopt;
+  }
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), id);
+  if (ec != std::errc() || ptr != v->data() + v->size() || id <= 0) {
+    throw core::Error::Validation({{name, "invalid"}});
+  }
+  return id;
+}
+
 int64_t Request::PathId(const std::string& name) const {
   auto it = params.find(name);
   int64_t id = 0;

@@ -19,11 +19,13 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/validation.hpp"
 #include "http/error_response.hpp"
 
 namespace bangyi::http {
 
 namespace asio = boost::asio;
+using core::IsValidUtf8;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
@@ -45,6 +47,28 @@ std::string NewRequestId() {
     v >>= 4;
   }
   return id;
+}
+
+// The client address: the peer, or — when the peer is a trusted proxy — the rightmost address in
+// X-Forwarded-For that is not itself a trusted proxy.
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted) {
+  auto is_trusted = [&](const std::string& ip) { return std::find(trusted.begin(), trusted.end(), ip) != trusted.end(); };
+  if (forwarded_for.empty() || !is_trusted(peer)) {
+    return peer;
+  }
+  std::string rest = forwarded_for;
+  while (!rest.empty()) {
+    size_t comma = rest.rfind(',');
+    std::string ip = comma == std::string::npos ? rest : rest.substr(comma + 1);
+    ip.erase(0, ip.find_first_not_of(' '));
+    ip.erase(ip.find_last_not_of(' ') + 1);
+    if (!ip.empty() && !is_trusted(ip)) {
+      return ip;
+    }
+    rest = comma == std::string::npos ? "" : rest.substr(0, comma);
+  }
+  return peer;
 }
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote_ip) {
@@ -91,8 +115,33 @@ struct Server::Impl {
   std::set<beast::tcp_stream*> idle;
   int active = 0;
 
+  struct InFlight {
+    InFlight(Impl& i, bool counts) : impl(i), counted(counts) {
+      if (counted) {
+        std::lock_guard lock(impl.mu);
+        ++impl.active;
+      }
+    }
+    ~InFlight() {
+      if (counted) {
+        {
+          std::lock_guard lock(impl.mu);
+          --impl.active;
+        }
+        impl.drained.notify_all();
+      }
+    }
+    Impl& impl;
+    bool counted;
+  };
+
   Response Handle(Request& req) {
     try {
+      if (!IsValidUtf8(req.path) || std::any_of(req.query.begin(), req.query.end(), [](const auto& kv) {
+            return !IsValidUtf8(kv.first) || !IsValidUtf8(kv.second);
+          })) {
+        throw core::Error::BadRequest("bad_request", "the URL is not valid UTF-8");
+      }
       return handler(req);
     } catch (const core::Error& e) {
       return ErrorResponse(e, req.request_id);
@@ -163,6 +212,9 @@ struct Server::Impl {
       }
       co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       SetIdle(&stream, false);
+      // From here the request is in flight: shutdown waits for it (the guard counts it until
+      // its response is written, whatever happens in between).
+      InFlight in_flight(*this, !ec);
       first = false;
       auto start = std::chrono::steady_clock::now();
       std::string request_id = NewRequestId();
@@ -195,11 +247,8 @@ struct Server::Impl {
       }
       auto msg = parser.release();
       Request req = ToRequest(msg, remote_ip);
+      req.remote_ip = ClientAddress(remote_ip, req.Header("x-forwarded-for"), options.trusted_proxies);
       req.request_id = request_id;
-      {
-        std::lock_guard lock(mu);
-        ++active;
-      }
       // Run the handler on the worker pool and come back to this connection's strand. (No
       // co_await inside ?: — g++ 12 miscompiles that into a double free.)
       Response res;
@@ -213,16 +262,13 @@ struct Server::Impl {
       bool keep_alive = msg.keep_alive() && !stopping;
       int status = res.status;
       size_t bytes = res.body.size();
-      co_await Write(stream, std::move(res), req.method == "HEAD", keep_alive, msg.version(), request_id, ec);
+      // Recorded before the response leaves, so a client that has its answer also sees it counted.
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       metrics.Observe(req.method, req.route_template.empty() ? "unmatched" : req.route_template, status, seconds);
-      spdlog::info("{} - {} {} {} {}B {:.4f}s request_id={}", remote_ip, req.method, req.target, status, bytes,
+      co_await Write(stream, std::move(res), req.method == "HEAD", keep_alive, msg.version(), request_id, ec);
+      // The path only: query strings can carry search terms about people.
+      spdlog::info("{} - {} {} {} {}B {:.4f}s request_id={}", req.remote_ip, req.method, req.path, status, bytes,
                    seconds, request_id);
-      {
-        std::lock_guard lock(mu);
-        --active;
-      }
-      drained.notify_all();
       if (ec || !keep_alive) {
         break;
       }

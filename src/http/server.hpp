@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/metrics.hpp"
 #include "http/request.hpp"
@@ -26,6 +27,8 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 8;
   int shutdown_grace_seconds = 30;
+  // Peers whose X-Forwarded-For names the real client (see core::Config::trusted_proxies).
+  std::vector<std::string> trusted_proxies;
 };
 
 // Handles one request; runs on a worker thread. Must not throw (the server still turns an escaped

@@ -124,6 +124,7 @@ class PostgresConnection final : public Connection {
   }
   // Transaction-scoped advisory lock: one migrator at a time across all processes.
   void LockForMigration() override { ExecuteScript("SELECT pg_advisory_xact_lock(727274)"); }
+  bool Broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
 
  private:
   Result Run(std::string_view sql, const Params& params) {
@@ -140,6 +141,7 @@ class PostgresConnection final : public Connection {
     // Text-format parameters: PostgreSQL infers each $N's type from the statement.
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
+    std::vector<int> lengths(params.size(), 0);
     for (size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i];
       if (const auto* iv = std::get_if<int64_t>(&v)) {
@@ -152,9 +154,17 @@ class PostgresConnection final : public Connection {
         continue;  // NULL
       }
       values[i] = texts[i].c_str();
+      lengths[i] = static_cast<int>(texts[i].size());
     }
-    Result r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                            nullptr, 0));
+    // Text parameters must not contain NUL (PostgreSQL text cannot hold it): refuse rather than
+    // let libpq cut the value short.
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].find('\0') != std::string::npos) {
+        throw std::invalid_argument("parameter $" + std::to_string(i + 1) + " contains a NUL byte");
+      }
+    }
+    Result r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
+                            lengths.data(), nullptr, 0));
     auto status = PQresultStatus(r.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       ThrowFor(r.get(), conn_, "statement failed");

@@ -8,13 +8,7 @@ namespace {
 
 UserFilter UserFilterFrom(const http::Request& r) {
   UserFilter f;
-  if (auto org = r.Query("organization_id")) {
-    try {
-      f.organization_id = std::stoll(*org);
-    } catch (const std::exception&) {
-      throw core::Error::Validation({{"organization_id", "invalid"}});
-    }
-  }
+  f.organization_id = r.QueryId("organization_id");
   f.q = r.Query("q").value_or("");
   f.role = r.Query("role").value_or("");
   f.status = r.Query("status").value_or("");

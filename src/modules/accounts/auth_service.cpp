@@ -42,30 +42,43 @@ access::Principal LoadPrincipal(db::Connection& c, int64_t user_id) {
 AuthService::AuthService(db::Database& db, AuthSettings settings)
     : db_(db), settings_(settings), dummy_hash_(core::HashPassword(core::RandomToken(16))) {}
 
-void AuthService::RecordFailure(const std::string& username, const std::optional<int64_t>& user_id,
-                                const http::Request& request, int64_t now, const char* reason) {
-  db_.Write([&](db::Connection& c) {
-    bool locked_now = false;
+AuthService::Attempt AuthService::CountAttempt(const std::string& username, const http::Request& request,
+                                               int64_t now) {
+  return db_.Write([&](db::Connection& c) {
+    Attempt a{true, {}};
     for (const auto& [key, limit] : {std::pair{"user:" + username, settings_.max_failures},
                                      std::pair{"ip:" + request.remote_ip, settings_.ip_max_failures}}) {
-      Throttle t = FindThrottle(c, key).value_or(Throttle{0, now, 0});
-      if (t.first_failed_at + settings_.lockout_seconds <= now) {
-        t = Throttle{0, now, 0};  // the counting window has passed: start again
+      Throttle t = accounts::CountAttempt(c, key, now, settings_.lockout_seconds);
+      if (t.locked_until > now || t.failures > limit) {
+        a.allowed = false;
       }
-      ++t.failures;
-      if (t.failures >= limit && t.locked_until <= now) {
-        t.locked_until = now + settings_.lockout_seconds;
-        locked_now = true;
+      if (t.failures == limit) {
+        a.lock_keys.push_back(key);
       }
-      SaveThrottle(c, key, t);
     }
+    return a;
+  });
+}
+
+void AuthService::RecordFailure(const std::string& username, const std::optional<int64_t>& user_id,
+                                const http::Request& request, int64_t now, const char* reason,
+                                const std::vector<std::string>& lock_keys) {
+  bool lock = !lock_keys.empty();
+  db_.Write([&](db::Connection& c) {
+    for (const auto& key : lock_keys) {
+      LockThrottle(c, key, now + settings_.lockout_seconds);
+    }
+    // The attempted name is recorded only when it is an account: people type passwords into
+    // the username field, and the audit log is append-only.
+    nlohmann::json changes = {{"reason", {{"from", nullptr}, {"to", reason}}}};
+    if (user_id) {
+      changes["username"] = {{"from", nullptr}, {"to", username}};
+    }
+    std::optional<std::string> entity = user_id ? std::optional(std::to_string(*user_id)) : std::nullopt;
     audit::Actor actor = RequestActor(request, std::nullopt, "");
-    nlohmann::json changes = {{"username", {{"from", nullptr}, {"to", username}}}, {"reason", {{"to", reason}}}};
-    audit::Record(c, actor, {"auth.login_failed", "user", user_id ? std::optional(std::to_string(*user_id)) : std::nullopt,
-                             std::nullopt, changes});
-    if (locked_now) {
-      audit::Record(c, actor, {"auth.lockout", "user", user_id ? std::optional(std::to_string(*user_id)) : std::nullopt,
-                               std::nullopt, changes});
+    audit::Record(c, actor, {"auth.login_failed", "user", entity, std::nullopt, changes});
+    if (lock) {
+      audit::Record(c, actor, {"auth.lockout", "user", entity, std::nullopt, changes});
     }
   });
 }
@@ -82,27 +95,23 @@ LoginResult AuthService::Login(const http::Request& request) {
   std::string password = raw_password.get<std::string>();
   int64_t now = core::NowUnix();
 
-  bool locked = db_.Read([&](db::Connection& c) {
-    for (const auto& key : {"user:" + username, "ip:" + request.remote_ip}) {
-      auto t = FindThrottle(c, key);
-      if (t && t->locked_until > now) {
-        return true;
-      }
-    }
-    return false;
-  });
-  if (locked) {
+  auto user = db_.Read([&](db::Connection& c) { return FindUserByUsername(c, username); });
+  Attempt attempt = CountAttempt(username, request, now);
+  if (!attempt.allowed) {
     db_.Write([&](db::Connection& c) {
+      nlohmann::json changes = nlohmann::json::object();
+      if (user) {
+        changes["username"] = {{"from", nullptr}, {"to", username}};
+      }
       audit::Record(c, RequestActor(request, std::nullopt, ""),
-                    {"auth.login_refused_locked", "user", std::nullopt, std::nullopt,
-                     {{"username", {{"from", nullptr}, {"to", username}}}}});
+                    {"auth.login_refused_locked", "user", user ? std::optional(std::to_string(user->id)) : std::nullopt,
+                     std::nullopt, changes});
     });
     throw core::Error(core::ErrorKind::kTooManyRequests, "account_locked",
                       "too many failed logins; try again in " + std::to_string(settings_.lockout_seconds / 60) +
                           " minutes");
   }
 
-  auto user = db_.Read([&](db::Connection& c) { return FindUserByUsername(c, username); });
   bool ok = false;
   if (user && user->password_hash) {
     ok = core::VerifyPassword(*user->password_hash, password);
@@ -111,11 +120,11 @@ LoginResult AuthService::Login(const http::Request& request) {
   }
   if (!ok) {
     RecordFailure(username, user ? std::optional(user->id) : std::nullopt, request, now,
-                  user ? "wrong_password" : "unknown_user");
+                  user ? "wrong_password" : "unknown_user", attempt.lock_keys);
     throw InvalidCredentials();
   }
   if (user->status != "active") {
-    RecordFailure(username, user->id, request, now, "disabled");
+    RecordFailure(username, user->id, request, now, "disabled", attempt.lock_keys);
     throw core::Error(core::ErrorKind::kForbidden, "account_disabled", "this account is disabled");
   }
 
@@ -127,6 +136,7 @@ LoginResult AuthService::Login(const http::Request& request) {
   }
   access::Principal principal = db_.Write([&](db::Connection& c) {
     ClearThrottle(c, "user:" + username);
+    UncountAttempt(c, "ip:" + request.remote_ip);
     InsertSession(c, core::Sha256Hex(token), user->id, user->organization_id, csrf, now,
                   now + settings_.absolute_timeout_seconds, request.remote_ip, request.Header("user-agent"));
     SetLastLogin(c, user->id);
@@ -239,6 +249,9 @@ nlohmann::json AuthService::Me(const access::Principal& principal) {
 }
 
 void AuthService::ChangePassword(const access::Principal& principal, const http::Request& request) {
+  if (principal.token_scopes) {
+    throw core::Error::Forbidden("API tokens cannot change passwords");
+  }
   auto body = core::ParseJsonObject(request.body);
   core::JsonReader in(body);
   const auto& current = in.Raw("current_password");

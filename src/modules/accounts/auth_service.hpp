@@ -56,8 +56,17 @@ class AuthService {
 
  private:
   access::Principal FromToken(const http::Request& request, const std::string& token);
+  // Counts the attempt on the account and address keys before the password is checked, so
+  // parallel guesses cannot pass the limit. Returns false when either key is locked or over.
+  struct Attempt {
+    bool allowed = false;
+    // Keys this attempt brings to their limit: if it fails, they lock.
+    std::vector<std::string> lock_keys;
+  };
+  Attempt CountAttempt(const std::string& username, const http::Request& request, int64_t now);
   void RecordFailure(const std::string& username, const std::optional<int64_t>& user_id,
-                     const http::Request& request, int64_t now, const char* reason);
+                     const http::Request& request, int64_t now, const char* reason,
+                     const std::vector<std::string>& lock_keys);
 
   db::Database& db_;
   AuthSettings settings_;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/validation.hpp"
 
 namespace bangyi::accounts {
 
@@ -19,12 +20,16 @@ constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE use
 constexpr std::string_view kDeleteExpiredSessions =
     "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at + $2 <= $1";
 
-constexpr std::string_view kSelectThrottle =
-    "SELECT failures, first_failed_at, locked_until FROM login_failures WHERE throttle_key = $1";
-constexpr std::string_view kUpsertThrottle =
-    "INSERT INTO login_failures (throttle_key, failures, first_failed_at, locked_until) VALUES ($1, $2, $3, $4)"
-    " ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures,"
-    " first_failed_at = excluded.first_failed_at, locked_until = excluded.locked_until";
+constexpr std::string_view kCountAttempt =
+    "INSERT INTO login_failures (throttle_key, failures, first_failed_at, locked_until) VALUES ($1, 1, $2, 0)"
+    " ON CONFLICT (throttle_key) DO UPDATE SET"
+    " failures = CASE WHEN login_failures.first_failed_at + $3 <= $2 THEN 1 ELSE login_failures.failures + 1 END,"
+    " first_failed_at = CASE WHEN login_failures.first_failed_at + $3 <= $2 THEN $2"
+    "                   ELSE login_failures.first_failed_at END"
+    " RETURNING failures, first_failed_at, locked_until";
+constexpr std::string_view kLockThrottle = "UPDATE login_failures SET locked_until = $2 WHERE throttle_key = $1";
+constexpr std::string_view kUncountAttempt =
+    "UPDATE login_failures SET failures = failures - 1 WHERE throttle_key = $1 AND failures > 0";
 constexpr std::string_view kDeleteThrottle = "DELETE FROM login_failures WHERE throttle_key = $1";
 
 constexpr std::string_view kInsertToken =
@@ -37,6 +42,8 @@ const std::string kSelectToken = std::string(kTokenColumns) + " WHERE id = $1";
 const std::string kListTokens = std::string(kTokenColumns) + " ORDER BY id DESC LIMIT $1 OFFSET $2";
 constexpr std::string_view kCountTokens = "SELECT COUNT(*) AS n FROM api_tokens";
 constexpr std::string_view kRevokeToken = "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
+constexpr std::string_view kRevokeUserTokens =
+    "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL";
 constexpr std::string_view kTouchToken = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
 
 ApiToken TokenFromRow(const db::Row& row) {
@@ -63,8 +70,16 @@ ApiToken TokenFromRow(const db::Row& row) {
 void InsertSession(db::Connection& c, const std::string& token_hash, int64_t user_id,
                    std::optional<int64_t> organization_id, const std::string& csrf_token, int64_t now,
                    int64_t expires_at, const std::string& ip, const std::string& user_agent) {
-  c.Execute(kInsertSession, {token_hash, user_id, db::Nullable(organization_id), csrf_token, now, expires_at, ip,
-                             user_agent.substr(0, 300)});
+  // The User-Agent is client-controlled bytes: keep it short and valid UTF-8.
+  std::string agent = user_agent.substr(0, 300);
+  if (!core::IsValidUtf8(agent)) {
+    for (auto& ch : agent) {
+      if (static_cast<unsigned char>(ch) >= 0x80) {
+        ch = '?';
+      }
+    }
+  }
+  c.Execute(kInsertSession, {token_hash, user_id, db::Nullable(organization_id), csrf_token, now, expires_at, ip, agent});
 }
 
 std::optional<Session> FindSession(db::Connection& c, const std::string& token_hash) {
@@ -83,17 +98,14 @@ int64_t DeleteExpiredSessions(db::Connection& c, int64_t now, int64_t idle_secon
   return c.Execute(kDeleteExpiredSessions, {now, idle_seconds});
 }
 
-std::optional<Throttle> FindThrottle(db::Connection& c, const std::string& key) {
-  auto row = c.QueryOne(kSelectThrottle, {key});
-  if (!row) {
-    return std::nullopt;
-  }
+Throttle CountAttempt(db::Connection& c, const std::string& key, int64_t now, int64_t window_seconds) {
+  auto row = c.QueryOne(kCountAttempt, {key, now, window_seconds});
   return Throttle{row->Int("failures"), row->Int("first_failed_at"), row->Int("locked_until")};
 }
 
-void SaveThrottle(db::Connection& c, const std::string& key, const Throttle& t) {
-  c.Execute(kUpsertThrottle, {key, t.failures, t.first_failed_at, t.locked_until});
-}
+void LockThrottle(db::Connection& c, const std::string& key, int64_t until) { c.Execute(kLockThrottle, {key, until}); }
+
+void UncountAttempt(db::Connection& c, const std::string& key) { c.Execute(kUncountAttempt, {key}); }
 
 void ClearThrottle(db::Connection& c, const std::string& key) { c.Execute(kDeleteThrottle, {key}); }
 
@@ -131,6 +143,9 @@ std::vector<ApiToken> ListApiTokens(db::Connection& c, int64_t limit, int64_t of
 
 int64_t CountApiTokens(db::Connection& c) { return c.QueryOne(kCountTokens)->Int("n"); }
 void RevokeApiToken(db::Connection& c, int64_t id) { c.Execute(kRevokeToken, {id, core::NowIso()}); }
+void RevokeUserApiTokens(db::Connection& c, int64_t user_id) {
+  c.Execute(kRevokeUserTokens, {user_id, core::NowIso()});
+}
 void TouchApiToken(db::Connection& c, int64_t id) { c.Execute(kTouchToken, {id, core::NowIso()}); }
 
 }  // namespace bangyi::accounts

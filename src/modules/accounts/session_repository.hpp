@@ -34,8 +34,12 @@ struct Throttle {
   int64_t first_failed_at = 0;
   int64_t locked_until = 0;
 };
-std::optional<Throttle> FindThrottle(db::Connection& c, const std::string& key);
-void SaveThrottle(db::Connection& c, const std::string& key, const Throttle& t);
+// Counts one login attempt on `key` atomically (a new window starts when the old one is over)
+// and returns the counter after it, with its lock.
+Throttle CountAttempt(db::Connection& c, const std::string& key, int64_t now, int64_t window_seconds);
+void LockThrottle(db::Connection& c, const std::string& key, int64_t until);
+// Takes back one counted attempt (a login that succeeded).
+void UncountAttempt(db::Connection& c, const std::string& key);
 void ClearThrottle(db::Connection& c, const std::string& key);
 
 struct ApiToken {
@@ -55,6 +59,8 @@ std::optional<ApiToken> FindApiToken(db::Connection& c, int64_t id);
 std::vector<ApiToken> ListApiTokens(db::Connection& c, int64_t limit, int64_t offset);
 int64_t CountApiTokens(db::Connection& c);
 void RevokeApiToken(db::Connection& c, int64_t id);
+// Revokes every active token of a user (password reset, account disabled).
+void RevokeUserApiTokens(db::Connection& c, int64_t user_id);
 void TouchApiToken(db::Connection& c, int64_t id);
 
 }  // namespace bangyi::accounts

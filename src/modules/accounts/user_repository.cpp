@@ -15,8 +15,8 @@ const std::string kSelectUserByUsername = std::string(kSelectUser) + " WHERE u.u
 
 // '' / 0 disable a filter, so one text serves every combination.
 constexpr std::string_view kUserFilter =
-    " WHERE ($1 = 0 OR u.organization_id = $1)"
-    " AND ($2 = '' OR u.username LIKE $2 OR u.display_name LIKE $2)"
+    " WHERE (CAST($1 AS BIGINT) = 0 OR u.organization_id = CAST($1 AS BIGINT))"
+    " AND ($2 = '' OR LOWER(u.username) LIKE LOWER($2) ESCAPE '\\' OR u.display_name LIKE $2 ESCAPE '\\')"
     " AND ($3 = '' OR EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.role = $3))"
     " AND ($4 = '' OR u.status = $4)";
 const std::string kListUsers = std::string(kSelectUser) + std::string(kUserFilter) + " ORDER BY u.id LIMIT $5 OFFSET $6";
@@ -31,7 +31,8 @@ constexpr std::string_view kInsertUser =
     "INSERT INTO users (username, display_name, password_hash, organization_id, status, must_change_password,"
     " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
 constexpr std::string_view kUpdateUser =
-    "UPDATE users SET display_name = $2, status = $3, version = version + 1, updated_at = $4 WHERE id = $1";
+    "UPDATE users SET display_name = $2, status = $3, version = version + 1, updated_at = $4"
+    " WHERE id = $1 AND version = $5";
 constexpr std::string_view kSetPassword =
     "UPDATE users SET password_hash = $2, must_change_password = $3, version = version + 1, updated_at = $4"
     " WHERE id = $1";
@@ -58,7 +59,7 @@ User FromRow(db::Connection& c, const db::Row& row) {
 }
 
 db::Params FilterParams(const UserFilter& f) {
-  return {f.organization_id.value_or(0), f.q.empty() ? std::string() : "%" + f.q + "%", f.role, f.status};
+  return {f.organization_id.value_or(0), db::LikeContains(f.q), f.role, f.status};
 }
 
 }  // namespace
@@ -122,8 +123,8 @@ int64_t InsertUser(db::Connection& c, const User& u) {
   return row->Int("id");
 }
 
-void UpdateUser(db::Connection& c, const User& u) {
-  c.Execute(kUpdateUser, {u.id, u.display_name, u.status, core::NowIso()});
+bool UpdateUser(db::Connection& c, const User& u) {
+  return c.Execute(kUpdateUser, {u.id, u.display_name, u.status, core::NowIso(), u.version}) == 1;
 }
 
 void SetPassword(db::Connection& c, int64_t user_id, const std::string& hash, bool must_change) {

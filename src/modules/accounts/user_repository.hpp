@@ -45,7 +45,8 @@ std::vector<User> ListUsers(db::Connection& c, const UserFilter& filter, int64_t
 int64_t CountUsers(db::Connection& c, const UserFilter& filter);
 
 int64_t InsertUser(db::Connection& c, const User& user);
-void UpdateUser(db::Connection& c, const User& user);
+// Writes display_name and status when user.version is still current; false when it is stale.
+bool UpdateUser(db::Connection& c, const User& user);
 void SetPassword(db::Connection& c, int64_t user_id, const std::string& hash, bool must_change);
 void SetLastLogin(db::Connection& c, int64_t user_id);
 void ReplaceRoles(db::Connection& c, int64_t user_id, std::optional<int64_t> organization_id,

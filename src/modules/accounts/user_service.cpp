@@ -83,7 +83,12 @@ std::vector<access::RoleAssignment> UserService::ReadRoles(const nlohmann::json&
       continue;
     }
     auto allowed = access::AllowedScopes(r.role);
-    r.scope_type = item.value("scope_type", allowed.front());
+    if (item.contains("scope_type") && !item["scope_type"].is_null() && !item["scope_type"].is_string()) {
+      errors.Add(field + ".scope_type", "invalid");
+      continue;
+    }
+    r.scope_type = item.contains("scope_type") && item["scope_type"].is_string() ? item["scope_type"].get<std::string>()
+                                                                                : allowed.front();
     if (std::find(allowed.begin(), allowed.end(), r.scope_type) == allowed.end()) {
       errors.Add(field + ".scope_type", "invalid");
       continue;
@@ -171,7 +176,15 @@ nlohmann::json UserService::Create(const access::Principal& p, const nlohmann::j
     u.organization_id = organization_id;
     u.status = "active";
     u.must_change_password = hash.has_value();  // an administrator chose it: the person sets their own
-    int64_t new_id = InsertUser(c, u);
+    int64_t new_id = 0;
+    try {
+      new_id = InsertUser(c, u);
+    } catch (const db::ConstraintError& e) {
+      if (e.kind() == db::ConstraintError::Kind::kUnique) {
+        throw core::Error(core::ErrorKind::kConflict, "duplicate", "username already taken", {{"username", "duplicate"}});
+      }
+      throw;
+    }
     ReplaceRoles(c, new_id, organization_id, roles);
     audit::Changes changes;
     changes.Set("username", username).Set("display_name", display_name).Set("organization_id", organization_id);
@@ -187,32 +200,37 @@ nlohmann::json UserService::Create(const access::Principal& p, const nlohmann::j
 
 nlohmann::json UserService::Update(const access::Principal& p, int64_t id, const nlohmann::json& body) {
   access::Require(p, access::permission::kUsersManage);
-  User before = db_.Read([&](db::Connection& c) { return Load(c, id); });
-  RequireManage(p, before.organization_id, {});
-  core::JsonReader in(body);
-  User after = before;
-  if (in.Has("display_name")) {
-    after.display_name = in.String("display_name", true, 64);
-  }
-  if (in.Has("status")) {
-    after.status = in.String("status", true, 16);
-    if (after.status != "active" && after.status != "disabled") {
-      in.Add("status", "invalid");
-    }
-  }
-  bool roles_given = in.Has("roles");
-  if (roles_given) {
-    after.roles = ReadRoles(in.Raw("roles"), before.organization_id, in.errors());
-  }
-  in.ThrowIfAny();
-  if (roles_given) {
-    RequireManage(p, before.organization_id, after.roles);
-  }
-  if (id == p.user_id && (after.status != "active" || (roles_given && after.roles != before.roles))) {
-    throw core::Error::Conflict("conflict", "you cannot disable yourself or change your own roles");
-  }
+  // Read, authorize and write in one transaction, so the checks see what is written over.
   db_.Write([&](db::Connection& c) {
-    UpdateUser(c, after);
+    User before = Load(c, id);
+    // The account's current roles count too: an organization administrator cannot touch an
+    // account that holds a platform role, even one filed under their organization.
+    RequireManage(p, before.organization_id, before.roles);
+    core::JsonReader in(body);
+    User after = before;
+    if (in.Has("display_name")) {
+      after.display_name = in.String("display_name", true, 64);
+    }
+    if (in.Has("status")) {
+      after.status = in.String("status", true, 16);
+      if (after.status != "active" && after.status != "disabled") {
+        in.Add("status", "invalid");
+      }
+    }
+    bool roles_given = in.Has("roles");
+    if (roles_given) {
+      after.roles = ReadRoles(in.Raw("roles"), before.organization_id, in.errors());
+    }
+    in.ThrowIfAny();
+    if (roles_given) {
+      RequireManage(p, before.organization_id, after.roles);
+    }
+    if (id == p.user_id && (after.status != "active" || (roles_given && after.roles != before.roles))) {
+      throw core::Error::Conflict("conflict", "you cannot disable yourself or change your own roles");
+    }
+    if (!UpdateUser(c, after)) {
+      throw core::Error::Conflict("version_conflict", "the account was changed by someone else; reload and try again");
+    }
     audit::Changes changes;
     changes.Diff("display_name", before.display_name, after.display_name).Diff("status", before.status, after.status);
     if (!changes.empty()) {
@@ -226,6 +244,7 @@ nlohmann::json UserService::Update(const access::Principal& p, int64_t id, const
     }
     if (after.status == "disabled") {
       DeleteUserSessions(c, id);
+      RevokeUserApiTokens(c, id);
     }
   });
   return db_.Read([&](db::Connection& c) { return ToJson(Load(c, id)); });
@@ -234,7 +253,10 @@ nlohmann::json UserService::Update(const access::Principal& p, int64_t id, const
 void UserService::ResetPassword(const access::Principal& p, int64_t id, const nlohmann::json& body) {
   access::Require(p, access::permission::kUsersManage);
   User user = db_.Read([&](db::Connection& c) { return Load(c, id); });
-  RequireManage(p, user.organization_id, {});
+  RequireManage(p, user.organization_id, user.roles);
+  if (id == p.user_id) {
+    throw core::Error::Conflict("conflict", "change your own password with your current one (POST /api/v1/auth/password)");
+  }
   core::JsonReader in(body);
   const auto& raw = in.Raw("new_password");
   if (!raw.is_string() || raw.get<std::string>().empty()) {
@@ -243,12 +265,15 @@ void UserService::ResetPassword(const access::Principal& p, int64_t id, const nl
     in.Add("new_password", code);
   }
   in.ThrowIfAny();
-  std::string hash = core::HashPassword(raw.get<std::string>());
+  std::string hash = core::HashPassword(raw.get<std::string>());  // slow: outside the write lock
   db_.Write([&](db::Connection& c) {
+    User current = Load(c, id);
+    RequireManage(p, current.organization_id, current.roles);
     SetPassword(c, id, hash, true);
     DeleteUserSessions(c, id);
+    RevokeUserApiTokens(c, id);
     audit::Record(c, audit::ActorOf(p),
-                  {"user.password_reset", "user", std::to_string(id), user.organization_id,
+                  {"user.password_reset", "user", std::to_string(id), current.organization_id,
                    audit::Changes().Sensitive("password").json()});
   });
 }

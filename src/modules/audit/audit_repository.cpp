@@ -14,7 +14,7 @@ constexpr std::string_view kInsertEvent =
 constexpr std::string_view kFilter =
     " WHERE ($1 = '' OR action = $1) AND ($2 = '' OR entity_type = $2) AND ($3 = '' OR entity_id = $3)"
     " AND ($4 = '' OR actor_username = $4) AND ($5 = '' OR occurred_at >= $5) AND ($6 = '' OR occurred_at < $6)"
-    " AND ($7 = 0 OR organization_id = $7)";
+    " AND (CAST($7 AS BIGINT) = 0 OR organization_id = CAST($7 AS BIGINT))";
 
 const std::string kCountEvents = std::string("SELECT COUNT(*) AS n FROM audit_events") + std::string(kFilter);
 const std::string kListEvents =

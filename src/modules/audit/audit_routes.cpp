@@ -1,8 +1,16 @@
 #include "modules/audit/audit_routes.hpp"
 
+#include <regex>
+
 namespace bangyi::audit {
 
 namespace {
+
+// "2026-11-29" or "2026-11-29T02:47:31Z".
+bool IsIsoTime(const std::string& v) {
+  static const std::regex kIso(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$)");
+  return std::regex_match(v, kIso);
+}
 
 EventFilter FilterFrom(const http::Request& r) {
   EventFilter f;
@@ -12,13 +20,16 @@ EventFilter FilterFrom(const http::Request& r) {
   f.actor = r.Query("actor").value_or("");
   f.from = r.Query("from").value_or("");
   f.to = r.Query("to").value_or("");
-  if (auto org = r.Query("organization_id")) {
-    try {
-      f.organization_id = std::stoll(*org);
-    } catch (const std::exception&) {
-      throw core::Error::Validation({{"organization_id", "invalid"}});
+  f.organization_id = r.QueryId("organization_id");
+  // Time bounds compare as text against ISO-8601 UTC: accept only that shape.
+  core::FieldErrors errors;
+  for (const auto* field : {"from", "to"}) {
+    const std::string& v = std::string(field) == "from" ? f.from : f.to;
+    if (!v.empty() && !IsIsoTime(v)) {
+      errors.Add(field, "format");
     }
   }
+  errors.ThrowIfAny();
   return f;
 }
 

@@ -79,20 +79,23 @@ Organization ParseOrganizationInput(const nlohmann::json& body, const divisions:
   if (!o.registered_district.empty() && !divisions.IsDistrict(o.registered_district)) {
     in.Add("registered_district", "unknown");
   }
+  auto check_areas = [&](const std::string& field, const std::vector<std::string>& codes, bool districts) {
+    std::set<std::string> seen;
+    for (const auto& area : codes) {
+      if (districts ? !divisions.IsDistrict(area) : !divisions.IsStreet(area)) {
+        in.Add(field, "unknown");
+        return;
+      }
+      if (!seen.insert(area).second) {
+        in.Add(field, "duplicate");
+        return;
+      }
+    }
+  };
   o.districts_served = in.StringArray("districts_served", 16, 6);
-  for (const auto& d : o.districts_served) {
-    if (!divisions.IsDistrict(d)) {
-      in.Add("districts_served", "unknown");
-      break;
-    }
-  }
+  check_areas("districts_served", o.districts_served, true);
   o.streets_served = in.StringArray("streets_served", 300, 9);
-  for (const auto& s : o.streets_served) {
-    if (!divisions.IsStreet(s)) {
-      in.Add("streets_served", "unknown");
-      break;
-    }
-  }
+  check_areas("streets_served", o.streets_served, false);
   o.contact_name = in.String("contact_name", false, 50);
   std::string phone = in.String("contact_phone", false, 32);
   if (!phone.empty()) {

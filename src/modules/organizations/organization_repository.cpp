@@ -16,12 +16,12 @@ constexpr std::string_view kSelectIdByCreditCode = "SELECT id FROM organizations
 // An empty parameter disables its filter. Visibility lists are comma-joined ($6 ids, $7 area
 // codes) and matched with LIKE, which both engines support the same way.
 constexpr std::string_view kFilter =
-    " WHERE ($1 = '' OR o.name LIKE $1 ESCAPE '\\' OR o.credit_code LIKE $1 ESCAPE '\\')"
+    " WHERE ($1 = '' OR o.name LIKE $1 ESCAPE '\\' OR o.credit_code LIKE UPPER($1) ESCAPE '\\')"
     " AND ($2 = '' OR o.registered_district = $2 OR EXISTS (SELECT 1 FROM organization_service_areas a"
     "      WHERE a.organization_id = o.id AND a.division_code = $2))"
     " AND ($3 = '' OR o.status = $3)"
     " AND ($4 = '' OR o.org_type = $4)"
-    " AND ($5 = 1 OR (',' || $6 || ',') LIKE ('%,' || CAST(o.id AS TEXT) || ',%')"
+    " AND (CAST($5 AS BIGINT) = 1 OR (',' || $6 || ',') LIKE ('%,' || CAST(o.id AS TEXT) || ',%')"
     "      OR (',' || $7 || ',') LIKE ('%,' || o.registered_district || ',%')"
     "      OR EXISTS (SELECT 1 FROM organization_service_areas a WHERE a.organization_id = o.id"
     "                 AND (',' || $7 || ',') LIKE ('%,' || a.division_code || ',%')))";
@@ -52,26 +52,12 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string LikePattern(const std::string& q) {
-  if (q.empty()) {
-    return q;
-  }
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') {
-      out.push_back('\\');
-    }
-    out.push_back(c);
-  }
-  return out + "%";
-}
-
 db::Params FilterParams(const OrganizationFilter& f) {
   std::vector<std::string> ids;
   for (auto id : f.visible_ids) {
     ids.push_back(std::to_string(id));
   }
-  return {LikePattern(f.q), f.district, f.status, f.org_type, int64_t{f.all_visible ? 1 : 0}, Join(ids),
+  return {db::LikeContains(f.q), f.district, f.status, f.org_type, int64_t{f.all_visible ? 1 : 0}, Join(ids),
           Join(f.visible_areas)};
 }
 

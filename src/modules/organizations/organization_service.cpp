@@ -74,7 +74,15 @@ nlohmann::json OrganizationService::Create(const access::Principal& p, const nlo
     if (FindOrganizationIdByCreditCode(c, org.credit_code)) {
       throw DuplicateCreditCode();
     }
-    int64_t new_id = InsertOrganization(c, org);
+    int64_t new_id = 0;
+    try {
+      new_id = InsertOrganization(c, org);
+    } catch (const db::ConstraintError& e) {
+      if (e.kind() == db::ConstraintError::Kind::kUnique) {
+        throw DuplicateCreditCode();  // another writer took the code since the check above
+      }
+      throw;
+    }
     Organization empty;
     empty.status.clear();
     audit::Record(c, audit::ActorOf(p),
@@ -86,27 +94,38 @@ nlohmann::json OrganizationService::Create(const access::Principal& p, const nlo
 
 nlohmann::json OrganizationService::Update(const access::Principal& p, int64_t id, const nlohmann::json& body) {
   access::Require(p, access::permission::kOrganizationsUpdate);
-  Organization before = db_.Read([&](db::Connection& c) { return Load(c, id); });
-  access::Require(p, access::permission::kOrganizationsUpdate, before.Ref());
-  core::FieldErrors errors;
-  Organization after = ParseOrganizationInput(body, divisions_, true, errors);
-  errors.ThrowIfAny();
-  after.id = id;
-  if (!p.HasPlatform(access::permission::kOrganizationsUpdate) &&
-      (after.credit_code != before.credit_code || after.rating != before.rating || after.status != before.status)) {
-    throw core::Error::Forbidden("only the foundation may change the credit code, rating or status");
-  }
+  // Read, authorize and write in one transaction: the checks see exactly what is overwritten,
+  // and the version condition in the UPDATE refuses anything that changed since the client read.
   db_.Write([&](db::Connection& c) {
+    Organization before = Load(c, id);
+    access::Require(p, access::permission::kOrganizationsUpdate, before.Ref());
+    core::FieldErrors errors;
+    Organization after = ParseOrganizationInput(body, divisions_, true, errors);
+    errors.ThrowIfAny();
+    after.id = id;
+    if (!p.HasPlatform(access::permission::kOrganizationsUpdate) &&
+        (after.credit_code != before.credit_code || after.rating != before.rating || after.status != before.status)) {
+      throw core::Error::Forbidden("only the foundation may change the credit code, rating or status");
+    }
     auto holder = FindOrganizationIdByCreditCode(c, after.credit_code);
     if (holder && *holder != id) {
       throw DuplicateCreditCode();
     }
-    if (!UpdateOrganization(c, after)) {
+    bool updated = false;
+    try {
+      updated = UpdateOrganization(c, after);
+    } catch (const db::ConstraintError& e) {
+      if (e.kind() == db::ConstraintError::Kind::kUnique) {
+        throw DuplicateCreditCode();  // another writer took the code since the check above
+      }
+      throw;
+    }
+    if (!updated) {
       throw core::Error::Conflict("version_conflict",
                                   "the organization was changed by someone else; reload and try again");
     }
-    auto changes = Diff(before, after);
-    audit::Record(c, audit::ActorOf(p), {"organization.update", "organization", std::to_string(id), id, changes.json()});
+    audit::Record(c, audit::ActorOf(p), {"organization.update", "organization", std::to_string(id), id,
+                                         Diff(before, after).json()});
   });
   return db_.Read([&](db::Connection& c) { return ToJson(Load(c, id)); });
 }

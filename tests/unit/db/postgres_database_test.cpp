@@ -126,4 +126,31 @@ TEST_F(PostgresTest, ConcurrentWritersOnSeveralConnections) {
   EXPECT_EQ(db_->Read([](Connection& c) { return c.QueryOne("SELECT COUNT(*) AS n FROM t")->Int("n"); }), 180);
 }
 
+TEST_F(PostgresTest, ADroppedConnectionIsReplacedNotReused) {
+  db_->Read([](Connection& c) { c.Query("SELECT 1"); });  // one pooled connection exists
+  auto admin = Open(admin_url_, OpenOptions{1, "FULL"});
+  admin->Read([&](Connection& c) {
+    c.Query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            {name_});
+  });
+  // The request that finds the dead link fails; the pool drops that connection.
+  int failures = 0;
+  for (int i = 0; i < 3; ++i) {
+    try {
+      db_->Read([](Connection& c) { c.Query("SELECT 1"); });
+    } catch (const std::exception&) {
+      ++failures;
+    }
+  }
+  EXPECT_LE(failures, 1);
+  EXPECT_EQ(db_->Read([](Connection& c) { return c.QueryOne("SELECT 2 AS v")->Int("v"); }), 2);
+}
+
+TEST_F(PostgresTest, NulBytesInTextAreRefusedNotTruncated) {
+  db_->Write([](Connection& c) { c.ExecuteScript("CREATE TABLE t (v TEXT)"); });
+  EXPECT_THROW(db_->Write([](Connection& c) { c.Execute("INSERT INTO t (v) VALUES ($1)", {std::string("ab\0cd", 5)}); }),
+               std::invalid_argument);
+  EXPECT_EQ(db_->Read([](Connection& c) { return c.QueryOne("SELECT COUNT(*) AS n FROM t")->Int("n"); }), 0);
+}
+
 }  // namespace bangyi::db
