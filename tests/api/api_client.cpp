@@ -4,6 +4,7 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +18,8 @@
 #include <thread>
 
 #include "core/validation.hpp"
+
+extern char** environ;
 
 namespace bangyi::testing {
 
@@ -41,31 +44,51 @@ std::string MakeTempDir() {
   return tmpl;
 }
 
-// fork/exec `bangyi` with extra environment; stdout/stderr to `log`.
+// fork/exec `bangyi` with extra environment; stdout/stderr to `log`. Everything the child needs
+// is prepared before fork(): tests fork while other threads run, and only async-signal-safe
+// calls are allowed between fork and exec.
 pid_t Spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
             const std::string& log) {
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string entry(*e);
+    std::string name = entry.substr(0, entry.find('='));
+    if (env.count(name) == 0) {
+      env_strings.push_back(entry);
+    }
+  }
+  for (const auto& [k, v] : env) {
+    env_strings.push_back(k + "=" + v);
+  }
+  std::vector<char*> envp;
+  for (auto& e : env_strings) {
+    envp.push_back(e.data());
+  }
+  envp.push_back(nullptr);
+  std::string bin = BANGYI_BINARY;
+  std::vector<std::string> argv_strings = {bin};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_strings) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    throw std::runtime_error("cannot open " + log);
+  }
   pid_t pid = fork();
   if (pid < 0) {
+    ::close(fd);
     throw std::runtime_error("fork failed");
   }
   if (pid == 0) {
-    for (const auto& [k, v] : env) {
-      setenv(k.c_str(), v.c_str(), 1);
-    }
-    FILE* f = std::freopen(log.c_str(), "a", stdout);
-    (void)f;
-    dup2(fileno(stdout), fileno(stderr));
-    std::vector<char*> argv;
-    std::string bin = BANGYI_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) {
-      argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    execve(bin.c_str(), argv.data(), envp.data());
     _exit(127);
   }
+  ::close(fd);
   return pid;
 }
 
@@ -75,18 +98,18 @@ int RunCapture(const std::vector<std::string>& args, std::string* out) {
   if (pipe(fds) != 0) {
     throw std::runtime_error("pipe failed");
   }
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv;
+  for (auto& a : copy) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(fds[1], STDOUT_FILENO);
     dup2(fds[1], STDERR_FILENO);
     close(fds[0]);
     close(fds[1]);
-    std::vector<std::string> copy = args;
-    std::vector<char*> argv;
-    for (auto& a : copy) {
-      argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
     execvp(argv[0], argv.data());
     _exit(127);
   }
@@ -266,6 +289,10 @@ HttpResponse Client::Request(const std::string& method, const std::string& targe
   asio::io_context io;
   beast::tcp_stream stream(io);
   stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port_)));
+  // Blocking reads and writes give up after 60 s instead of hanging the suite.
+  timeval timeout{60, 0};
+  ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
   bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
   req.set(bhttp::field::host, "127.0.0.1");
   if (!body.empty()) {
