@@ -23,6 +23,7 @@
 #include "modules/audit/audit_routes.hpp"
 #include "modules/divisions/division_routes.hpp"
 #include "modules/organizations/organization_routes.hpp"
+#include "modules/registry/registry_routes.hpp"
 
 namespace bangyi::app {
 
@@ -63,7 +64,7 @@ std::string DefaultWebRoot() {
 
 // Everything the running server needs, built once.
 struct Services {
-  explicit Services(const core::Config& config)
+  Services(const core::Config& config, const core::Secrets& secrets)
       : db(OpenDatabase(config)),
         schema_version(db::SchemaVersion(*db)),
         divisions(db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); })),
@@ -73,7 +74,8 @@ struct Services {
         users(*db, divisions),
         tokens(*db),
         audit(*db),
-        organizations(*db, divisions) {
+        organizations(*db, divisions),
+        registry(*db, divisions, secrets) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -84,6 +86,7 @@ struct Services {
     divisions::RegisterRoutes(router, divisions, authenticate);
     organizations::RegisterRoutes(router, organizations, authenticate);
     audit::RegisterRoutes(router, audit, authenticate);
+    registry::RegisterRoutes(router, registry, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -94,6 +97,7 @@ struct Services {
   accounts::TokenService tokens;
   audit::AuditService audit;
   organizations::OrganizationService organizations;
+  registry::RegistryService registry;
   http::Router router;
 };
 
@@ -112,7 +116,7 @@ std::unique_ptr<db::Database> OpenDatabase(const core::Config& config, bool migr
 }
 
 std::vector<std::string> ListRoutes(const core::Config& config) {
-  Services services(config);
+  Services services(config, core::Secrets{});  // routes only: no keys needed
   std::vector<std::string> out;
   for (const auto& r : services.router.Routes()) {
     out.push_back(r.method + " " + r.pattern);
@@ -127,8 +131,8 @@ int Serve(const core::Config& config) {
   fs::create_directories(config.data_dir);
   DataDirLock lock(config.data_dir, false);
   core::EnsureSecretsFile(config.SecretsFile());
-  core::LoadSecrets(config.SecretsFile());  // fail at start, not at the first sensitive field
-  Services services(config);
+  core::Secrets secrets = core::LoadSecrets(config.SecretsFile());  // fail at start, not at the first person
+  Services services(config, secrets);
   http::Metrics metrics;
   metrics.SetExtra([&services] { return DbStatsText(*services.db); });
   http::StaticFiles files(config.web_root.empty() ? DefaultWebRoot() : config.web_root);

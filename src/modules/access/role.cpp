@@ -30,9 +30,15 @@ const std::map<std::string, RoleDef, std::less<>>& Roles() {
       {"org_admin",
        {{"organization"},
         {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsUpdate), std::string(p::kUsersRead),
-         std::string(p::kUsersManage), std::string(p::kDivisionsRead)}}},
-      {"social_worker", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
-      {"supervisor", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
+         std::string(p::kUsersManage), std::string(p::kDivisionsRead), std::string(p::kHouseholdsRead)}}},
+      {"social_worker",
+       {{"organization"},
+        {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kHouseholdsRead),
+         std::string(p::kHouseholdsWrite), std::string(p::kPersonsReveal)}}},
+      {"supervisor",
+       {{"organization"},
+        {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kHouseholdsRead),
+         std::string(p::kHouseholdsWrite), std::string(p::kPersonsReveal)}}},
       {"volunteer", {{"organization"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
       {"community_adviser",
        {{"street", "district"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
@@ -63,7 +69,8 @@ const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> kAll = {
       std::string(p::kOrganizationsRead), std::string(p::kOrganizationsCreate), std::string(p::kOrganizationsUpdate),
       std::string(p::kUsersRead),         std::string(p::kUsersManage),         std::string(p::kAuditRead),
-      std::string(p::kApiTokensManage),   std::string(p::kDivisionsRead)};
+      std::string(p::kApiTokensManage),   std::string(p::kDivisionsRead),       std::string(p::kHouseholdsRead),
+      std::string(p::kHouseholdsWrite),   std::string(p::kPersonsReveal)};
   return kAll;
 }
 

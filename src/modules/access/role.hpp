@@ -22,6 +22,9 @@ inline constexpr std::string_view kUsersManage = "users.manage";
 inline constexpr std::string_view kAuditRead = "audit.read";
 inline constexpr std::string_view kApiTokensManage = "api_tokens.manage";
 inline constexpr std::string_view kDivisionsRead = "divisions.read";
+inline constexpr std::string_view kHouseholdsRead = "households.read";
+inline constexpr std::string_view kHouseholdsWrite = "households.write";
+inline constexpr std::string_view kPersonsReveal = "persons.reveal";
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

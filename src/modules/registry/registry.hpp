@@ -1,0 +1,49 @@
+// Registry of households and persons: types and input rules (no HTTP, no SQL).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "modules/divisions/division_repository.hpp"
+
+namespace bangyi::registry {
+
+// Assistance categories: Shanghai's "9+1" cash schemes plus the charity's policy-edge target.
+bool IsCategory(const std::string& category);
+bool IsRelation(const std::string& relation);
+
+struct HouseholdInput {
+  std::string district_code;
+  std::string street_code;
+  std::string community;       // 居委/村委
+  std::string address_detail;  // sensitive
+  nlohmann::json categories = nlohmann::json::array();
+  std::string notes;
+};
+
+// Street must belong to the district; categories [{category, certificate?, valid_from, valid_to?}]
+// with real dates and valid_to not before valid_from.
+HouseholdInput ParseHouseholdInput(const nlohmann::json& body, const divisions::DivisionIndex& divisions,
+                                   core::FieldErrors& errors);
+
+struct PersonInput {
+  std::string relation;
+  std::string name;
+  std::string gender;      // male | female
+  std::string birth_date;  // YYYY-MM-DD
+  std::string id_number;   // normalized, or "" when not given
+  std::string phone;       // normalized mobile, or ""
+  nlohmann::json conditions = nlohmann::json::object();  // sensitive: illness, disability, …
+};
+
+// Checks the resident ID (GB 11643) and cross-checks gender and birth date against it
+// (field code "mismatch"), the phone, and the conditions object.
+PersonInput ParsePersonInput(const nlohmann::json& body, const std::string& today, core::FieldErrors& errors);
+
+// Whole years between birth and today (both YYYY-MM-DD).
+int AgeOn(const std::string& birth_date, const std::string& today);
+
+}  // namespace bangyi::registry

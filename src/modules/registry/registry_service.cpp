@@ -1,0 +1,260 @@
+#include "modules/registry/registry_service.hpp"
+
+#include "core/clock.hpp"
+#include "core/json_input.hpp"
+#include "core/validation.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/registry/registry.hpp"
+
+namespace bangyi::registry {
+
+namespace {
+
+constexpr std::string_view kIdColumn = "persons.id_number";
+constexpr std::string_view kPhoneColumn = "persons.phone";
+constexpr std::string_view kConditionsColumn = "persons.conditions";
+constexpr std::string_view kAddressColumn = "households.address";
+constexpr std::string_view kIdIndexDomain = "resident_id";
+
+access::OrganizationRef RefOf(int64_t organization_id) { return access::OrganizationRef{organization_id, "", {}}; }
+
+}  // namespace
+
+int64_t RegistryService::CallerOrganization(const access::Principal& p, std::string_view perm) const {
+  access::Require(p, perm);
+  if (!p.organization_id) {
+    throw core::Error::Forbidden("the registry is kept by organizations; this account belongs to none");
+  }
+  access::Require(p, perm, RefOf(*p.organization_id));
+  return *p.organization_id;
+}
+
+nlohmann::json RegistryService::HouseholdJson(const HouseholdRow& h) const {
+  const auto* district = divisions_.Find(h.district_code);
+  const auto* street = divisions_.Find(h.street_code);
+  auto categories = nlohmann::json::parse(h.categories, nullptr, false);
+  return {{"id", h.id},
+          {"organization_id", h.organization_id},
+          {"district_code", h.district_code},
+          {"district_name", district != nullptr ? district->name : ""},
+          {"street_code", h.street_code},
+          {"street_name", street != nullptr ? street->name : ""},
+          {"community", h.community},
+          {"address_detail", h.address_masked},
+          {"categories", categories.is_discarded() ? nlohmann::json::array() : categories},
+          {"notes", h.notes},
+          {"version", h.version},
+          {"created_at", h.created_at},
+          {"updated_at", h.updated_at}};
+}
+
+nlohmann::json RegistryService::PersonJson(const PersonRow& p) const {
+  std::string today = core::TodayShanghai();
+  int age = AgeOn(p.birth_date, today);
+  return {{"id", p.id},
+          {"organization_id", p.organization_id},
+          {"household_id", p.household_id},
+          {"relation", p.relation},
+          {"name", p.name},
+          {"gender", p.gender},
+          {"birth_date", p.birth_date},
+          {"age", age},
+          {"is_minor", age < 18},
+          {"is_elderly", age >= 60},
+          {"id_number", p.id_number_masked},
+          {"phone", p.phone_masked},
+          {"has_conditions", !p.conditions_enc.empty()},
+          {"version", p.version},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at}};
+}
+
+nlohmann::json RegistryService::CreateHousehold(const access::Principal& p, const nlohmann::json& body) {
+  int64_t org = CallerOrganization(p, access::permission::kHouseholdsWrite);
+  core::FieldErrors errors;
+  HouseholdInput in = ParseHouseholdInput(body, divisions_, errors);
+  errors.ThrowIfAny();
+  HouseholdRow row;
+  row.organization_id = org;
+  row.district_code = in.district_code;
+  row.street_code = in.street_code;
+  row.community = in.community;
+  row.address_enc = in.address_detail.empty() ? "" : cipher_.Encrypt(in.address_detail, kAddressColumn);
+  row.address_masked = in.address_detail.empty() ? "" : core::MaskText(in.address_detail);
+  row.categories = in.categories.dump();
+  row.notes = in.notes;
+  int64_t id = db_.Write([&](db::Connection& c) {
+    int64_t new_id = InsertHousehold(c, row);
+    audit::Changes changes;
+    changes.Set("street_code", row.street_code).Set("community", row.community).Set("categories", in.categories);
+    if (!in.address_detail.empty()) {
+      changes.Sensitive("address_detail");
+    }
+    audit::Record(c, audit::ActorOf(p), {"household.create", "household", std::to_string(new_id), org, changes.json()});
+    return new_id;
+  });
+  return db_.Read([&](db::Connection& c) { return HouseholdJson(*FindHousehold(c, id)); });
+}
+
+nlohmann::json RegistryService::ListHouseholds(const access::Principal& p, const std::string& street,
+                                               const http::Page& page) {
+  int64_t org = CallerOrganization(p, access::permission::kHouseholdsRead);
+  return db_.Read([&](db::Connection& c) {
+    std::vector<nlohmann::json> data;
+    for (const auto& h : registry::ListHouseholds(c, org, street, page.per, page.Offset())) {
+      data.push_back(HouseholdJson(h));
+    }
+    return http::ListBody(std::move(data), CountHouseholds(c, org, street), page);
+  });
+}
+
+nlohmann::json RegistryService::GetHousehold(const access::Principal& p, int64_t id) {
+  access::Require(p, access::permission::kHouseholdsRead);
+  auto [household, members] = db_.Read([&](db::Connection& c) {
+    auto h = FindHousehold(c, id);
+    if (!h) {
+      throw core::Error::NotFound("household");
+    }
+    return std::pair{*h, ListMembers(c, id)};
+  });
+  access::Require(p, access::permission::kHouseholdsRead, RefOf(household.organization_id));
+  nlohmann::json out = HouseholdJson(household);
+  out["members"] = nlohmann::json::array();
+  for (const auto& m : members) {
+    out["members"].push_back(PersonJson(m));
+  }
+  return out;
+}
+
+nlohmann::json RegistryService::AddPerson(const access::Principal& p, int64_t household_id, const nlohmann::json& body) {
+  access::Require(p, access::permission::kHouseholdsWrite);
+  auto household = db_.Read([&](db::Connection& c) { return FindHousehold(c, household_id); });
+  if (!household) {
+    throw core::Error::NotFound("household");
+  }
+  access::Require(p, access::permission::kHouseholdsWrite, RefOf(household->organization_id));
+  core::FieldErrors errors;
+  PersonInput in = ParsePersonInput(body, core::TodayShanghai(), errors);
+  errors.ThrowIfAny();
+  PersonRow row;
+  row.organization_id = household->organization_id;
+  row.household_id = household_id;
+  row.relation = in.relation;
+  row.name = in.name;
+  row.gender = in.gender;
+  row.birth_date = in.birth_date;
+  if (!in.id_number.empty()) {
+    row.id_number_enc = cipher_.Encrypt(in.id_number, kIdColumn);
+    row.id_number_bidx = core::BlindIndex(blind_key_, kIdIndexDomain, in.id_number);
+    row.id_number_masked = core::MaskIdNumber(in.id_number);
+  }
+  if (!in.phone.empty()) {
+    row.phone_enc = cipher_.Encrypt(in.phone, kPhoneColumn);
+    row.phone_masked = core::MaskPhone(in.phone);
+  }
+  if (!in.conditions.empty()) {
+    row.conditions_enc = cipher_.Encrypt(in.conditions.dump(), kConditionsColumn);
+  }
+  int64_t id = db_.Write([&](db::Connection& c) {
+    if (row.id_number_bidx && !FindPersonsByIdIndex(c, row.organization_id, *row.id_number_bidx).empty()) {
+      throw core::Error(core::ErrorKind::kConflict, "duplicate", "this organization already registered this person",
+                        {{"id_number", "duplicate"}});
+    }
+    int64_t new_id = InsertPerson(c, row);
+    audit::Changes changes;
+    changes.Set("name", row.name).Set("relation", row.relation).Set("household_id", household_id);
+    for (const auto* f : {"id_number", "phone", "conditions"}) {
+      bool given = (std::string(f) == "id_number" && !in.id_number.empty()) ||
+                   (std::string(f) == "phone" && !in.phone.empty()) ||
+                   (std::string(f) == "conditions" && !in.conditions.empty());
+      if (given) {
+        changes.Sensitive(f);
+      }
+    }
+    audit::Record(c, audit::ActorOf(p), {"person.create", "person", std::to_string(new_id), row.organization_id,
+                                         changes.json()});
+    return new_id;
+  });
+  return db_.Read([&](db::Connection& c) { return PersonJson(*FindPerson(c, id)); });
+}
+
+nlohmann::json RegistryService::GetPerson(const access::Principal& p, int64_t id) {
+  access::Require(p, access::permission::kHouseholdsRead);
+  auto person = db_.Read([&](db::Connection& c) { return FindPerson(c, id); });
+  if (!person) {
+    throw core::Error::NotFound("person");
+  }
+  access::Require(p, access::permission::kHouseholdsRead, RefOf(person->organization_id));
+  return PersonJson(*person);
+}
+
+nlohmann::json RegistryService::Reveal(const access::Principal& p, int64_t id, const nlohmann::json& body) {
+  access::Require(p, access::permission::kPersonsReveal);
+  auto person = db_.Read([&](db::Connection& c) { return FindPerson(c, id); });
+  if (!person) {
+    throw core::Error::NotFound("person");
+  }
+  access::Require(p, access::permission::kPersonsReveal, RefOf(person->organization_id));
+  core::JsonReader in(body);
+  std::string reason = in.String("reason", true, 200);
+  if (!reason.empty() && core::Utf8Length(reason) < 2) {
+    in.Add("reason", "too_short");
+  }
+  std::vector<std::string> fields = in.Has("fields") ? in.StringArray("fields", 3, 16)
+                                                     : std::vector<std::string>{"id_number", "phone", "conditions"};
+  for (const auto& f : fields) {
+    if (f != "id_number" && f != "phone" && f != "conditions") {
+      in.Add("fields", "invalid");
+      break;
+    }
+  }
+  in.ThrowIfAny();
+  nlohmann::json out = {{"id", id}};
+  auto open = [&](const std::string& stored, std::string_view column) -> nlohmann::json {
+    if (stored.empty()) {
+      return nullptr;
+    }
+    auto clear = cipher_.Decrypt(stored, column);
+    if (!clear) {
+      throw std::runtime_error("cannot decrypt " + std::string(column) + " of person " + std::to_string(id));
+    }
+    return *clear;
+  };
+  for (const auto& f : fields) {
+    if (f == "id_number") {
+      out["id_number"] = open(person->id_number_enc, kIdColumn);
+    } else if (f == "phone") {
+      out["phone"] = open(person->phone_enc, kPhoneColumn);
+    } else {
+      auto text = open(person->conditions_enc, kConditionsColumn);
+      out["conditions"] = text.is_null() ? nlohmann::json::object() : nlohmann::json::parse(text.get<std::string>());
+    }
+  }
+  // The reveal is recorded before the values leave: no audit row, no values.
+  db_.Write([&](db::Connection& c) {
+    audit::Record(c, audit::ActorOf(p),
+                  {"person.reveal", "person", std::to_string(id), person->organization_id,
+                   {{"fields", {{"from", nullptr}, {"to", fields}}}, {"reason", {{"from", nullptr}, {"to", reason}}}}});
+  });
+  return out;
+}
+
+nlohmann::json RegistryService::FindByIdNumber(const access::Principal& p, const std::string& id_number) {
+  int64_t org = CallerOrganization(p, access::permission::kHouseholdsRead);
+  std::string why;
+  auto parsed = core::ParseResidentId(id_number, core::TodayShanghai(), &why);
+  if (!parsed) {
+    throw core::Error::Validation({{"id_number", why == "checksum" ? "checksum" : why == "format" ? "format" : "invalid"}});
+  }
+  std::string bidx = core::BlindIndex(blind_key_, kIdIndexDomain, parsed->normalized);
+  return db_.Read([&](db::Connection& c) {
+    std::vector<nlohmann::json> data;
+    for (const auto& person : FindPersonsByIdIndex(c, org, bidx)) {
+      data.push_back(PersonJson(person));
+    }
+    int64_t n = static_cast<int64_t>(data.size());
+    return http::ListBody(std::move(data), n, http::Page{1, http::kMaxPer});
+  });
+}
+
+}  // namespace bangyi::registry

@@ -1,0 +1,44 @@
+// Use cases for households and persons. Staff of an organization (org_admin, social_worker,
+// supervisor) see their own organization's registry; sensitive fields are stored encrypted,
+// returned masked, and revealed in clear only to social workers and supervisors who state a
+// reason — every reveal is audited (which fields and why; never the values).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/field_crypto.hpp"
+#include "db/database.hpp"
+#include "http/pagination.hpp"
+#include "modules/access/role.hpp"
+#include "modules/divisions/division_repository.hpp"
+#include "modules/registry/registry_repository.hpp"
+
+namespace bangyi::registry {
+
+class RegistryService {
+ public:
+  RegistryService(db::Database& db, const divisions::DivisionIndex& divisions, const core::Secrets& secrets)
+      : db_(db), divisions_(divisions), cipher_(secrets.field_encryption_key), blind_key_(secrets.blind_index_key) {}
+
+  nlohmann::json CreateHousehold(const access::Principal& p, const nlohmann::json& body);
+  nlohmann::json ListHouseholds(const access::Principal& p, const std::string& street, const http::Page& page);
+  nlohmann::json GetHousehold(const access::Principal& p, int64_t id);
+  nlohmann::json AddPerson(const access::Principal& p, int64_t household_id, const nlohmann::json& body);
+  nlohmann::json GetPerson(const access::Principal& p, int64_t id);
+  // Body {reason, fields?:["id_number","phone","conditions"]} → the clear values.
+  nlohmann::json Reveal(const access::Principal& p, int64_t id, const nlohmann::json& body);
+  // Exact match through the blind index, within the caller's organization.
+  nlohmann::json FindByIdNumber(const access::Principal& p, const std::string& id_number);
+
+ private:
+  int64_t CallerOrganization(const access::Principal& p, std::string_view perm) const;
+  nlohmann::json PersonJson(const PersonRow& row) const;
+  nlohmann::json HouseholdJson(const HouseholdRow& row) const;
+
+  db::Database& db_;
+  const divisions::DivisionIndex& divisions_;
+  core::FieldCipher cipher_;
+  core::Key blind_key_;
+};
+
+}  // namespace bangyi::registry

@@ -1,0 +1,94 @@
+#include "modules/registry/registry.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "db/migrator.hpp"
+
+namespace bangyi::registry {
+
+namespace {
+
+const divisions::DivisionIndex& Divisions() {
+  static const divisions::DivisionIndex kIndex = [] {
+    auto path = std::filesystem::temp_directory_path() / ("bangyi-registry-test-" + std::to_string(getpid()) + ".db");
+    std::filesystem::remove(path);
+    auto db = db::Open("sqlite://" + path.string(), db::OpenOptions{1, "NORMAL"});
+    db::Migrate(*db);
+    auto index = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
+    db.reset();
+    std::filesystem::remove(path);
+    return index;
+  }();
+  return kIndex;
+}
+
+nlohmann::json Person() {
+  return {{"relation", "head"}, {"name", "王阿姨"}, {"gender", "female"}, {"birth_date", "1986-11-05"},
+          {"id_number", "310115198611050242"}};
+}
+
+}  // namespace
+
+TEST(PersonInput, AcceptsAConsistentPersonAndNormalizes) {
+  auto body = Person();
+  body["id_number"] = "３１０１１５１９８６１１０５０２４２";
+  body["phone"] = "0086 139-1234-5678";
+  body["conditions"] = {{"disability_grade", 2}, {"living_alone", true}};
+  core::FieldErrors errors;
+  PersonInput p = ParsePersonInput(body, "2026-11-29", errors);
+  EXPECT_TRUE(errors.empty()) << ::testing::PrintToString(errors.list());
+  EXPECT_EQ(p.id_number, "310115198611050242");
+  EXPECT_EQ(p.phone, "13912345678");
+}
+
+TEST(PersonInput, CrossChecksTheIdAgainstBirthDateAndGender) {
+  auto body = Person();
+  body["gender"] = "male";
+  body["birth_date"] = "1986-11-06";
+  core::FieldErrors errors;
+  ParsePersonInput(body, "2026-11-29", errors);
+  std::vector<core::FieldError> expected = {{"birth_date", "mismatch"}, {"gender", "mismatch"}};
+  EXPECT_EQ(errors.list(), expected);
+}
+
+TEST(PersonInput, NamesEveryBadField) {
+  nlohmann::json body = {{"relation", "friend"},   {"name", ""},          {"gender", "x"},
+                         {"birth_date", "2099-01-01"}, {"id_number", "990101198001010014"},
+                         {"phone", "12345"},       {"conditions", {{"disability_grade", 9}, {"secret", 1}}}};
+  core::FieldErrors errors;
+  ParsePersonInput(body, "2026-11-29", errors);
+  std::vector<core::FieldError> expected = {
+      {"relation", "invalid"},    {"name", "required"},    {"gender", "invalid"},
+      {"birth_date", "out_of_range"}, {"id_number", "invalid"}, {"phone", "format"},
+      {"conditions.disability_grade", "invalid"}, {"conditions.secret", "invalid"}};
+  EXPECT_EQ(errors.list(), expected);
+}
+
+TEST(HouseholdInput, StreetMustBelongToTheDistrictAndDatesMustHold) {
+  core::FieldErrors errors;
+  ParseHouseholdInput({{"district_code", "310104"}, {"street_code", "310101002"},
+                       {"categories", {{{"category", "dibao"}, {"valid_from", "2025-06-01"}, {"valid_to", "2025-01-01"}},
+                                       {{"category", "rich"}, {"valid_from", "2025-01-01"}}}}},
+                      Divisions(), errors);
+  std::vector<core::FieldError> expected = {{"street_code", "mismatch"},
+                                            {"categories[0].valid_to", "out_of_range"},
+                                            {"categories[1].category", "invalid"}};
+  EXPECT_EQ(errors.list(), expected);
+  core::FieldErrors ok;
+  auto h = ParseHouseholdInput({{"district_code", "310101"}, {"street_code", "310101002"},
+                                {"categories", {{{"category", "policy_edge"}, {"valid_from", "2025-01-01"}}}}},
+                               Divisions(), ok);
+  EXPECT_TRUE(ok.empty());
+  EXPECT_EQ(h.categories[0]["valid_to"], nullptr);
+}
+
+TEST(Age, CountsWholeYears) {
+  EXPECT_EQ(AgeOn("2008-02-29", "2026-02-28"), 17);
+  EXPECT_EQ(AgeOn("2008-02-29", "2026-03-01"), 18);
+  EXPECT_EQ(AgeOn("1958-03-12", "2026-11-29"), 68);
+}
+
+}  // namespace bangyi::registry
