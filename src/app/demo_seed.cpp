@@ -16,6 +16,9 @@
 #include "modules/audit/audit.hpp"
 #include "modules/divisions/division_repository.hpp"
 #include "modules/organizations/organization_repository.hpp"
+#include "modules/registry/registry_repository.hpp"
+#include "core/field_crypto.hpp"
+#include "core/secrets.hpp"
 
 namespace bangyi::app {
 
@@ -77,6 +80,29 @@ std::string Phone(Rng& rng) {
 
 std::string PersonName(Rng& rng) { return rng.Pick(kSurnames) + rng.Pick(kGiven); }
 
+constexpr int kHouseholdsPerOrganization = 12;
+const std::vector<std::string> kCategories = {"dibao", "dibao", "low_income", "expenditure_poverty",
+                                              "extreme_poverty", "temporary_assistance", "policy_edge"};
+const std::vector<std::string> kRoads = {"共和新路", "场中路", "彭浦路", "临汾路", "南京东路", "西藏中路", "漕溪北路",
+                                         "虹桥路", "长寿路", "曹杨路", "控江路", "浦东大道", "沪闵路", "嘉松北路"};
+const std::vector<std::string> kIllnesses = {"肺癌", "尿毒症", "糖尿病并发症", "脑卒中后遗症", "白血病", "慢阻肺"};
+
+// A synthetic resident ID: registered in `district`, born on `birth`, valid check character.
+std::string SyntheticId(const std::string& district, const std::string& birth, bool male, Rng& rng) {
+  int seq = static_cast<int>(rng.Below(50)) * 2 + (male ? 1 : 0);
+  char tail[16];
+  std::snprintf(tail, sizeof tail, "%02d%d", seq / 10 % 100, seq % 10);
+  std::string first17 = district + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2) + tail;
+  return first17 + core::ResidentIdCheckChar(first17);
+}
+
+std::string BirthDate(Rng& rng, int from_year, int to_year) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", from_year + static_cast<int>(rng.Below(to_year - from_year + 1)),
+                1 + static_cast<int>(rng.Below(12)), 1 + static_cast<int>(rng.Below(28)));
+  return buf;
+}
+
 }  // namespace
 
 bool SeedDemo(const core::Config& config, bool quiet) {
@@ -86,6 +112,9 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     return false;
   }
   auto divisions = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
+  core::EnsureSecretsFile(config.SecretsFile());
+  core::Secrets secrets = core::LoadSecrets(config.SecretsFile());
+  core::FieldCipher cipher(secrets.field_encryption_key);
   Rng rng(2018);
   struct Login {
     std::string role, username, password;
@@ -187,6 +216,55 @@ bool SeedDemo(const core::Config& config, bool quiet) {
       }
     }
 
+    // Households with members in every social organization, sensitive fields encrypted as the
+    // registry service does.
+    for (size_t k = 1; k < org_ids.size(); ++k) {
+      const std::string& district = org_districts[k];
+      auto streets = divisions.StreetsOf(district);
+      for (int n = 0; n < kHouseholdsPerOrganization; ++n) {
+        registry::HouseholdRow h;
+        h.organization_id = org_ids[k];
+        h.district_code = district;
+        h.street_code = streets[rng.Below(streets.size())];
+        h.community = rng.Pick(kWords) + "居委";
+        std::string address = rng.Pick(kRoads) + std::to_string(1 + rng.Below(999)) + "弄" +
+                              std::to_string(1 + rng.Below(60)) + "号";
+        h.address_enc = cipher.Encrypt(address, "households.address");
+        h.address_masked = core::MaskText(address);
+        std::string category = rng.Pick(kCategories);
+        h.categories = nlohmann::json::array({{{"category", category},
+                                              {"certificate", category == "policy_edge" ? "" : "证" + std::to_string(k * 100 + n)},
+                                              {"valid_from", "2025-0" + std::to_string(1 + rng.Below(9)) + "-01"},
+                                              {"valid_to", nullptr}}})
+                           .dump();
+        int64_t household_id = registry::InsertHousehold(c, h);
+        size_t members = 1 + rng.Below(4);
+        for (size_t m = 0; m < members; ++m) {
+          registry::PersonRow p;
+          p.organization_id = org_ids[k];
+          p.household_id = household_id;
+          p.relation = m == 0 ? "head" : (m == 1 ? "spouse" : "child");
+          bool male = rng.Below(2) == 0;
+          p.gender = male ? "male" : "female";
+          p.birth_date = m < 2 ? BirthDate(rng, 1940, 1975) : BirthDate(rng, 2008, 2020);
+          p.name = PersonName(rng);
+          std::string id = SyntheticId(district, p.birth_date, male, rng);
+          p.id_number_enc = cipher.Encrypt(id, "persons.id_number");
+          p.id_number_bidx = core::BlindIndex(secrets.blind_index_key, "resident_id", id);
+          p.id_number_masked = core::MaskIdNumber(id);
+          if (m == 0) {
+            std::string phone = Phone(rng);
+            p.phone_enc = cipher.Encrypt(phone, "persons.phone");
+            p.phone_masked = core::MaskPhone(phone);
+            if (rng.Below(2) == 0) {
+              p.conditions_enc = cipher.Encrypt(nlohmann::json{{"illness", rng.Pick(kIllnesses)}}.dump(), "persons.conditions");
+            }
+          }
+          registry::InsertPerson(c, p);
+        }
+      }
+    }
+
     // The demo logins, in the first social organization and its district.
     const std::string& district = org_districts[1];
     for (auto& d : demo) {
@@ -227,7 +305,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   }
   ::close(fd);
   std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
-            << kOrganizations * 4 + logins.size() << " users." << std::endl;
+            << kOrganizations * 4 + logins.size() << " users, " << kOrganizations * kHouseholdsPerOrganization
+            << " households." << std::endl;
   if (!quiet) {
     std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;
   }

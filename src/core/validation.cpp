@@ -114,15 +114,19 @@ std::optional<ResidentId> ParseResidentId(std::string_view input, std::string_vi
   if (!IsCalendarDate(y, m, d) || birth > today) {
     return fail("birth_date");
   }
-  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (size_t i = 0; i < 17; ++i) {
-    sum += (id[i] - '0') * kWeights[i];
-  }
-  if ("10X98765432"[sum % 11] != id[17]) {
+  if (ResidentIdCheckChar(id.substr(0, 17)) != id[17]) {
     return fail("checksum");
   }
   return ResidentId{id, birth, ((id[16] - '0') % 2) == 1};
+}
+
+char ResidentIdCheckChar(std::string_view first17) {
+  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (size_t i = 0; i < 17 && i < first17.size(); ++i) {
+    sum += (first17[i] - '0') * kWeights[i];
+  }
+  return "10X98765432"[sum % 11];
 }
 
 std::string NormalizeMobile(std::string_view input) {

@@ -25,6 +25,9 @@ struct ResidentId {
 std::optional<ResidentId> ParseResidentId(std::string_view input, std::string_view today,
                                           std::string* error = nullptr);
 
+// The ISO 7064 MOD 11-2 check character for the first 17 digits (demo data and tests).
+char ResidentIdCheckChar(std::string_view first17);
+
 // Strips +86/0086, spaces and hyphens. Loose validity is ^1[3-9]\d{9}$ (DOMAIN.md); strict also
 // requires an allocated public mobile prefix.
 std::string NormalizeMobile(std::string_view input);
