@@ -63,7 +63,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "e2e: seeding demo data in $DATA_DIR"
-"$BANGYI_BIN" seed-demo --data-dir "$DATA_DIR"
+"$BANGYI_BIN" seed-demo --quiet --data-dir "$DATA_DIR"
 CREDENTIALS="$DATA_DIR/demo-credentials.txt"
 if [[ ! -f "$CREDENTIALS" ]]; then
   echo "e2e: seed-demo wrote no $CREDENTIALS" >&2

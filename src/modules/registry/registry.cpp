@@ -87,6 +87,10 @@ HouseholdInput ParseHouseholdInput(const nlohmann::json& body, const divisions::
         }
         std::string certificate =
             c.contains("certificate") && c["certificate"].is_string() ? core::Trim(c["certificate"].get<std::string>()) : "";
+        if (core::Utf8Length(certificate) > 50) {
+          in.Add(field + ".certificate", "too_long");
+          continue;
+        }
         h.categories.push_back({{"category", c["category"]},
                                 {"certificate", certificate},
                                 {"valid_from", from},

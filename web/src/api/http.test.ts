@@ -120,9 +120,10 @@ describe('codes of docs/api-contract.md', () => {
     expect(ERROR_CODES).toContain('method_not_allowed')
     expect(FIELD_ERROR_CODES).toContain('same_as_current')
     expect(FIELD_ERROR_CODES).toContain('out_of_range')
+    expect(FIELD_ERROR_CODES).toContain('mismatch')
     for (const locale of ['zh-CN', 'en-US'] as const) {
       for (const key of ['errors.code.account_disabled', 'errors.code.method_not_allowed', 'errors.status.405',
-        'errors.field.same_as_current', 'errors.field.out_of_range']) {
+        'errors.field.same_as_current', 'errors.field.out_of_range', 'errors.field.mismatch']) {
         expect(typeof lookup(locale, key), `${locale} ${key}`).toBe('string')
       }
     }

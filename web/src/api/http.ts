@@ -41,7 +41,8 @@ export const ERROR_STATUSES = [400, 401, 403, 404, 405, 408, 409, 413, 422, 429,
 
 /**
  * Field error codes named by the contract, and those the server sends beyond it (`same_as_current`
- * from a password change); each has a message under `errors.field.<code>`.
+ * from a password change, `mismatch` from the registry: a street outside its district, a birth
+ * date or gender that disagrees with the ID number); each has a message under `errors.field.<code>`.
  */
 export const FIELD_ERROR_CODES = [
   'required',
@@ -53,6 +54,7 @@ export const FIELD_ERROR_CODES = [
   'unknown',
   'duplicate',
   'out_of_range',
+  'mismatch',
   'weak_password',
   'same_as_username',
   'same_as_current',

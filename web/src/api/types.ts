@@ -12,6 +12,9 @@ export type Permission =
   | 'audit.read'
   | 'api_tokens.manage'
   | 'divisions.read'
+  | 'households.read'
+  | 'households.write'
+  | 'persons.reveal'
 
 export const ROLE_NAMES = [
   'foundation_admin',
@@ -153,4 +156,124 @@ export interface ErrorBody {
     fields?: FieldError[]
     request_id?: string
   }
+}
+
+// Registry (tag `registry` of openapi.yaml): households (户) of the caller's organization and
+// their members. Sensitive fields arrive masked; POST /persons/{id}/reveal gives them in clear.
+
+/** Assistance categories (救助类别) a household may hold, in display order. */
+export const CATEGORIES = [
+  'dibao',
+  'low_income',
+  'expenditure_poverty',
+  'extreme_poverty',
+  'temporary_assistance',
+  'policy_edge',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
+
+/** Disability grades 1 (most severe) to 4. */
+export const DISABILITY_GRADES = [1, 2, 3, 4] as const
+
+export interface AssistanceCategory {
+  category: Category
+  certificate: string
+  /** `YYYY-MM-DD`. */
+  valid_from: string
+  /** `YYYY-MM-DD`, or null when open-ended. */
+  valid_to: string | null
+}
+
+export interface Household {
+  id: Id
+  organization_id: Id
+  district_code: string
+  district_name: string
+  street_code: string
+  street_name: string
+  /** 居委 / 村委. */
+  community: string
+  /** Masked by the server: the first characters only. */
+  address_detail: string
+  categories: AssistanceCategory[]
+  notes: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface HouseholdDetail extends Household {
+  members: Person[]
+}
+
+export interface HouseholdInput {
+  district_code: string
+  street_code: string
+  community: string
+  address_detail: string
+  categories: AssistanceCategory[]
+  notes: string
+}
+
+export interface Person {
+  id: Id
+  organization_id: Id
+  household_id: Id
+  relation: Relation
+  name: string
+  gender: Gender
+  birth_date: string
+  age: number
+  is_minor: boolean
+  is_elderly: boolean
+  /** Masked, e.g. `310***********0178`; '' when none was given. */
+  id_number: string
+  /** Masked, e.g. `139****5678`; '' when none was given. */
+  phone: string
+  has_conditions: boolean
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** Health, disability and living situation; stored encrypted. */
+export interface PersonConditions {
+  illness?: string
+  disability_type?: string
+  disability_grade?: number
+  living_alone?: boolean
+  school_work_status?: string
+}
+
+export interface PersonInput {
+  relation: Relation
+  name: string
+  gender: Gender
+  birth_date: string
+  id_number?: string
+  phone?: string
+  conditions?: PersonConditions
+}
+
+export const REVEAL_FIELDS = ['id_number', 'phone', 'conditions'] as const
+export type RevealField = (typeof REVEAL_FIELDS)[number]
+
+export interface RevealRequest {
+  reason: string
+  /** All three when left out. */
+  fields?: RevealField[]
+}
+
+/** Clear values; a field not asked for is absent, one never given is null (conditions: {}). */
+export interface Revealed {
+  id: Id
+  id_number?: string | null
+  phone?: string | null
+  conditions?: PersonConditions | null
 }

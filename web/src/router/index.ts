@@ -47,6 +47,19 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'organizations.read', titleKey: 'organizations.detail.title' },
       },
       {
+        path: 'households',
+        name: 'households',
+        component: () => import('@/views/households/HouseholdList.vue'),
+        meta: { permission: 'households.read', titleKey: 'menu.households' },
+      },
+      {
+        path: 'households/:id',
+        name: 'household-detail',
+        component: () => import('@/views/households/HouseholdDetail.vue'),
+        props: true,
+        meta: { permission: 'households.read', titleKey: 'households.detail.title' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('@/views/users/UserList.vue'),

@@ -10,10 +10,13 @@ describe('visibleMenu', () => {
     expect(visibleMenu(['organizations.read']).map((i) => i.route)).toEqual(['organizations'])
     expect(visibleMenu(['users.read']).map((i) => i.route)).toEqual(['users'])
     expect(visibleMenu(['audit.read']).map((i) => i.route)).toEqual(['audit'])
+    expect(visibleMenu(['households.read']).map((i) => i.route)).toEqual(['households'])
   })
 
   it('write permissions alone do not open a page', () => {
-    expect(visibleMenu(['organizations.create', 'organizations.update', 'users.manage', 'api_tokens.manage'])).toEqual([])
+    expect(
+      visibleMenu(['organizations.create', 'organizations.update', 'users.manage', 'api_tokens.manage', 'households.write', 'persons.reveal']),
+    ).toEqual([])
   })
 
   it('keeps the menu order for a foundation admin', () => {
@@ -23,8 +26,13 @@ describe('visibleMenu', () => {
 
   it('every item is guarded by a read permission of the contract', () => {
     for (const item of MENU) {
-      expect(['organizations.read', 'users.read', 'audit.read']).toContain(item.permission)
+      expect(['organizations.read', 'households.read', 'users.read', 'audit.read']).toContain(item.permission)
     }
+  })
+
+  it('shows households after organizations to a social worker', () => {
+    const worker = ['divisions.read', 'households.read', 'households.write', 'organizations.read', 'persons.reveal']
+    expect(visibleMenu(worker).map((i) => i.route)).toEqual(['organizations', 'households'])
   })
 })
 

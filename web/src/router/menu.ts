@@ -1,6 +1,6 @@
 import type { Permission } from '@/api/types'
 
-export type MenuIcon = 'office' | 'user' | 'document'
+export type MenuIcon = 'office' | 'house' | 'user' | 'document'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -15,6 +15,7 @@ export interface MenuItem {
 /** The side menu, in display order. */
 export const MENU: readonly MenuItem[] = [
   { route: 'organizations', titleKey: 'menu.organizations', icon: 'office', permission: 'organizations.read' },
+  { route: 'households', titleKey: 'menu.households', icon: 'house', permission: 'households.read' },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
   { route: 'audit', titleKey: 'menu.audit', icon: 'document', permission: 'audit.read' },
 ]

@@ -2,7 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { FormItemRule, FormRules } from 'element-plus'
 import { setLocale, t } from '@/locales'
 import { makeCreditCode } from './creditCode'
-import { organizationRules, passwordRule, problemMessage, userRules } from './formRules'
+import {
+  categoryRowRules,
+  householdRules,
+  organizationRules,
+  passwordRule,
+  personRules,
+  problemMessage,
+  revealRules,
+  userRules,
+} from './formRules'
 
 /** Runs the validators of a field's rules the way the form does; the first error message, or null. */
 function check(rules: FormRules, field: string, value: unknown): string | null {
@@ -130,5 +139,91 @@ describe('password rule hint', () => {
     expect(t('auth.passwordRule', { min: 10, max: 256 })).toBe(
       '10–256 characters, and not the same as the username (ignoring case).',
     )
+  })
+})
+
+describe('householdRules', () => {
+  let rules: FormRules
+  beforeEach(() => {
+    rules = householdRules(t)
+  })
+
+  it('requires district and street; the text fields are optional within their limits', () => {
+    expect(check(rules, 'district_code', '')).toBe('Required')
+    expect(check(rules, 'street_code', '')).toBe('Required')
+    for (const [field, max] of [
+      ['community', 100],
+      ['address_detail', 200],
+      ['notes', 2000],
+    ] as const) {
+      expect(check(rules, field, ''), field).toBeNull()
+      expect(check(rules, field, '中'.repeat(max)), field).toBeNull()
+      expect(check(rules, field, '中'.repeat(max + 1)), field).toBe(`At most ${max} characters`)
+    }
+  })
+
+  it('a category row needs a category and a start; the end may be open but not before the start', () => {
+    const row = { valid_from: '2024-06-01' }
+    const rowRules = categoryRowRules(t, () => row.valid_from) as unknown as FormRules
+    expect(check(rowRules, 'category', '')).toBe('Required')
+    expect(check(rowRules, 'valid_from', '')).toBe('Required')
+    expect(check(rowRules, 'valid_to', null)).toBeNull()
+    expect(check(rowRules, 'valid_to', '2024-06-01')).toBeNull()
+    expect(check(rowRules, 'valid_to', '2024-05-31')).toBe('Cannot be before the start date')
+  })
+})
+
+describe('personRules', () => {
+  const form = { id_number: '' }
+  let rules: FormRules
+  beforeEach(() => {
+    form.id_number = ''
+    rules = personRules(t, () => form.id_number)
+  })
+
+  it('requires relation, name, gender and birth date; ID number and mobile are optional', () => {
+    for (const field of ['relation', 'name', 'gender', 'birth_date']) {
+      expect(check(rules, field, ''), field).toBe('Required')
+    }
+    expect(check(rules, 'id_number', '')).toBeNull()
+    expect(check(rules, 'phone', '')).toBeNull()
+    expect(check(rules, 'name', '中'.repeat(51))).toBe('At most 50 characters')
+  })
+
+  it('checks the ID number: 18 characters, then the GB 11643 check character', () => {
+    expect(check(rules, 'id_number', '310101195803120178')).toBeNull()
+    expect(check(rules, 'id_number', '31010119580312017')).toBe('Wrong format')
+    expect(check(rules, 'id_number', '310101195803120179')).toBe('Wrong check character')
+    expect(check(rules, 'phone', '1234')).toBe('Wrong format')
+  })
+
+  it('wants birth date and gender to agree with a valid ID number', () => {
+    form.id_number = '310101195803120178'
+    expect(check(rules, 'birth_date', '1958-03-12')).toBeNull()
+    expect(check(rules, 'gender', 'male')).toBeNull()
+    expect(check(rules, 'birth_date', '1958-03-13')).toBe('Does not match the ID number')
+    expect(check(rules, 'gender', 'female')).toBe('Does not match the ID number')
+    // Without a (valid) ID number there is nothing to agree with.
+    form.id_number = '310101195803120179'
+    expect(check(rules, 'gender', 'female')).toBeNull()
+  })
+
+  it('limits the text of the conditions', () => {
+    expect(check(rules, 'conditions.illness', '中'.repeat(200))).toBeNull()
+    expect(check(rules, 'conditions.illness', '中'.repeat(201))).toBe('At most 200 characters')
+    expect(check(rules, 'conditions.disability_type', '中'.repeat(51))).toBe('At most 50 characters')
+    expect(check(rules, 'conditions.school_work_status', '中'.repeat(51))).toBe('At most 50 characters')
+  })
+})
+
+describe('revealRules', () => {
+  it('wants a reason of 2–200 characters', () => {
+    const rules = revealRules(t)
+    expect(check(rules, 'reason', '')).toBe('Required')
+    expect(check(rules, 'reason', '  ')).toBe('Required')
+    expect(check(rules, 'reason', '查')).toBe('At least 2 characters')
+    expect(check(rules, 'reason', '核查')).toBeNull()
+    expect(check(rules, 'reason', '中'.repeat(200))).toBeNull()
+    expect(check(rules, 'reason', '中'.repeat(201))).toBe('At most 200 characters')
   })
 })

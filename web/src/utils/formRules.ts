@@ -2,14 +2,21 @@
 // from here, so formRules.test.ts can check the very rules the forms use against the limits.
 import type { FormItemRule, FormRules } from 'element-plus'
 import { creditCodeProblem } from './creditCode'
+import { mobileProblem } from './registry'
+import { parseResidentId, residentIdProblem } from './residentId'
 import {
   DISPLAY_NAME_MAX,
+  HOUSEHOLD_MAX,
   ORGANIZATION_MAX,
+  PERSON_MAX,
+  REVEAL_REASON_MAX,
+  REVEAL_REASON_MIN,
   PASSWORD_MAX,
   PASSWORD_MIN,
   USERNAME_MAX,
   USERNAME_MIN,
   passwordProblem,
+  textLength,
   textProblem,
   usernameProblem,
   type LimitProblem,
@@ -106,4 +113,96 @@ export function userRules(t: Translate, creating: boolean, username: () => strin
         password: [passwordRule(t, username)],
       }
     : { display_name: [textRule(t, DISPLAY_NAME_MAX, true)] }
+}
+
+/** The household form. Each category row has its own rules (`categoryRowRules`). */
+export function householdRules(t: Translate): FormRules {
+  return {
+    district_code: [requiredRule(t, 'change')],
+    street_code: [requiredRule(t, 'change')],
+    community: [textRule(t, HOUSEHOLD_MAX.community)],
+    address_detail: [textRule(t, HOUSEHOLD_MAX.address_detail)],
+    notes: [textRule(t, HOUSEHOLD_MAX.notes)],
+  }
+}
+
+/**
+ * Rules of one category row: a category, a start date, and an end date (optional) not before
+ * the start. `validFrom` is read at validation time.
+ */
+export function categoryRowRules(t: Translate, validFrom: () => string): Record<'category' | 'valid_from' | 'valid_to', FormItemRule[]> {
+  return {
+    category: [requiredRule(t, 'change')],
+    valid_from: [requiredRule(t, 'change')],
+    valid_to: [
+      {
+        trigger: 'change',
+        validator: (_rule: unknown, value: string | null, callback: Callback) => {
+          const from = validFrom()
+          callback(value && from && value < from ? new Error(t('households.form.validToBeforeFrom')) : undefined)
+        },
+      },
+    ],
+  }
+}
+
+/**
+ * The member form. The ID number is optional, but when given it must be valid (format, province
+ * and birth date, GB 11643 check character), and birth date and gender must agree with it (the
+ * server answers 422 `mismatch` otherwise). `idNumber` is read at validation time.
+ */
+export function personRules(t: Translate, idNumber: () => string): FormRules {
+  const fromId = () => parseResidentId(idNumber())
+  const agrees = (part: 'birthDate' | 'gender'): FormItemRule => ({
+    trigger: 'change',
+    validator: (_rule: unknown, value: string, callback: Callback) => {
+      const id = fromId()
+      callback(id && value && id[part] !== value ? new Error(t('households.person.form.mismatchId')) : undefined)
+    },
+  })
+  return {
+    relation: [requiredRule(t, 'change')],
+    name: [textRule(t, PERSON_MAX.name, true)],
+    gender: [requiredRule(t, 'change'), agrees('gender')],
+    birth_date: [requiredRule(t, 'change'), agrees('birthDate')],
+    id_number: [
+      {
+        trigger: 'blur',
+        validator: (_rule: unknown, value: string, callback: Callback) => {
+          const problem = residentIdProblem(value)
+          callback(problem && problem !== 'required' ? new Error(t(`errors.field.${problem}`)) : undefined)
+        },
+      },
+    ],
+    phone: [
+      {
+        trigger: 'blur',
+        validator: (_rule: unknown, value: string, callback: Callback) => {
+          const problem = mobileProblem(value)
+          callback(problem ? new Error(t(`errors.field.${problem}`)) : undefined)
+        },
+      },
+    ],
+    'conditions.illness': [textRule(t, PERSON_MAX.illness)],
+    'conditions.disability_type': [textRule(t, PERSON_MAX.disability_type)],
+    'conditions.school_work_status': [textRule(t, PERSON_MAX.school_work_status)],
+  }
+}
+
+/** The reason to see a person's sensitive fields: required, 2–200 characters. */
+export function revealRules(t: Translate): FormRules {
+  return {
+    reason: [
+      rule(
+        t,
+        'blur',
+        true,
+        (v) => {
+          const problem = textProblem(v, REVEAL_REASON_MAX, true)
+          return problem ?? (textLength(v) < REVEAL_REASON_MIN ? 'too_short' : null)
+        },
+        { min: REVEAL_REASON_MIN, max: REVEAL_REASON_MAX },
+      ),
+    ],
+  }
 }

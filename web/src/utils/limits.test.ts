@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   CREDIT_CODE_LENGTH,
   DISPLAY_NAME_MAX,
+  HOUSEHOLD_CATEGORIES_MAX,
+  HOUSEHOLD_MAX,
   ORGANIZATION_MAX,
+  PERSON_MAX,
+  REVEAL_REASON_MAX,
+  REVEAL_REASON_MIN,
   PASSWORD_MAX,
   PASSWORD_MIN,
   USERNAME_MAX,
@@ -21,6 +26,10 @@ import {
 //                                               contact_email 254, address 200; credit code 18
 //   src/modules/accounts/user_service.cpp       username 64, display_name 64
 //   src/modules/accounts/password.{hpp,cpp}     password 10–256, username 3–64 of [a-z0-9._-]
+//   src/modules/registry/registry.cpp           community 100, address_detail 200, notes 2000,
+//                                               10 categories; name 50, illness 200,
+//                                               disability_type 50, school_work_status 50
+//   src/modules/registry/registry_service.cpp   reveal reason 2–200
 describe('server limits', () => {
   it('match the documented values', () => {
     expect(ORGANIZATION_MAX).toEqual({ name: 100, contact_name: 50, contact_phone: 32, contact_email: 254, address: 200 })
@@ -28,6 +37,10 @@ describe('server limits', () => {
     expect([USERNAME_MIN, USERNAME_MAX]).toEqual([3, 64])
     expect(DISPLAY_NAME_MAX).toBe(64)
     expect([PASSWORD_MIN, PASSWORD_MAX]).toEqual([10, 256])
+    expect(HOUSEHOLD_MAX).toEqual({ community: 100, address_detail: 200, notes: 2000 })
+    expect(HOUSEHOLD_CATEGORIES_MAX).toBe(10)
+    expect(PERSON_MAX).toEqual({ name: 50, illness: 200, disability_type: 50, school_work_status: 50 })
+    expect([REVEAL_REASON_MIN, REVEAL_REASON_MAX]).toEqual([2, 200])
   })
 })
 

@@ -1,6 +1,8 @@
 // Field limits the server enforces; the server is authoritative and these mirror its source:
 //   organizations  src/modules/organizations/organization.cpp (ParseOrganizationInput)
 //   users          src/modules/accounts/user_service.cpp, password.{hpp,cpp}
+//   registry       src/modules/registry/registry.cpp (ParseHouseholdInput, ParsePersonInput),
+//                  registry_service.cpp (Reveal)
 //   strings        src/core/json_input.cpp (JsonReader::String: trimmed, then counted in UTF-8
 //                  code points — `Utf8Length` — against the maximum)
 // limits.test.ts pins every number: change one only together with the server.
@@ -27,6 +29,26 @@ export const DISPLAY_NAME_MAX = 64
 /** Passwords (not trimmed): 10–256 characters, and not the username (ignoring case). */
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 256
+
+/** Maximum length (characters of the trimmed value) of household text fields; at most 10 categories. */
+export const HOUSEHOLD_MAX = {
+  community: 100,
+  address_detail: 200,
+  notes: 2000,
+} as const
+export const HOUSEHOLD_CATEGORIES_MAX = 10
+
+/** Maximum length of a member's name and of the text fields of their conditions. */
+export const PERSON_MAX = {
+  name: 50,
+  illness: 200,
+  disability_type: 50,
+  school_work_status: 50,
+} as const
+
+/** The reason given to see a person's sensitive fields: 2–200 characters. */
+export const REVEAL_REASON_MIN = 2
+export const REVEAL_REASON_MAX = 200
 
 /** Number of characters as the server counts them: Unicode code points, not UTF-16 units. */
 export function charCount(value: string): number {
