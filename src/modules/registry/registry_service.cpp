@@ -163,13 +163,14 @@ nlohmann::json RegistryService::AddPerson(const access::Principal& p, int64_t ho
     int64_t new_id = InsertPerson(c, row);
     audit::Changes changes;
     changes.Set("name", row.name).Set("relation", row.relation).Set("household_id", household_id);
-    for (const auto* f : {"id_number", "phone", "conditions"}) {
-      bool given = (std::string(f) == "id_number" && !in.id_number.empty()) ||
-                   (std::string(f) == "phone" && !in.phone.empty()) ||
-                   (std::string(f) == "conditions" && !in.conditions.empty());
-      if (given) {
-        changes.Sensitive(f);
-      }
+    if (!in.id_number.empty()) {
+      changes.Sensitive("id_number");
+    }
+    if (!in.phone.empty()) {
+      changes.Sensitive("phone");
+    }
+    if (!in.conditions.empty()) {
+      changes.Sensitive("conditions");
     }
     audit::Record(c, audit::ActorOf(p), {"person.create", "person", std::to_string(new_id), row.organization_id,
                                          changes.json()});
