@@ -2,33 +2,9 @@
 // log in as the demo foundation admin, see the organizations list in Chinese, switch to
 // English, create an organization with a fresh valid credit code, find it by search, see a
 // second one with the same credit code refused on that field, log out.
-import { mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { makeCreditCode } from '../src/utils/creditCode'
-
-const BASE_URL = (process.env.BANGYI_E2E_URL ?? '').replace(/\/$/, '')
-const CREDENTIALS_FILE = process.env.BANGYI_E2E_CREDENTIALS ?? ''
-const CHROMIUM = process.env.BANGYI_E2E_CHROMIUM ?? '/usr/bin/chromium'
-const TIMEOUT = 15_000
-
-interface Login {
-  username: string
-  password: string
-}
-
-/** The `foundation_admin <username> <password>` line of demo-credentials.txt. */
-function foundationAdmin(file: string): Login {
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const [role, username, ...rest] = line.trim().split(/\s+/)
-    if (role === 'foundation_admin' && username && rest.length > 0) {
-      return { username, password: rest.join(' ') }
-    }
-  }
-  throw new Error(`no foundation_admin line in ${file}`)
-}
+import { BASE_URL, CREDENTIALS_FILE, choose, demoLogin, logIn, openSelect, useBrowser } from './support'
 
 /** A credit code nobody has used: 民政 / 民办非企业单位 (52), 黄浦区, 8 digits from time + randomness. */
 function uniqueCreditCode(): string {
@@ -36,121 +12,21 @@ function uniqueCreditCode(): string {
   return makeCreditCode('52', '310101', digits)
 }
 
-/**
- * Opens an Element Plus select and returns its options. The select's input names its own
- * listbox in aria-controls, so options of other (closing) dropdowns are never picked.
- */
-async function openSelect(page: Page, selectTestId: string) {
-  const select = page.getByTestId(selectTestId)
-  await select.click()
-  const listId = await select.locator('[aria-controls]').first().getAttribute('aria-controls')
-  if (!listId) {
-    throw new Error(`select ${selectTestId} has no aria-controls`)
-  }
-  const options = page.locator(`[id="${listId}"] [role="option"]`)
-  await options.first().waitFor()
-  return options
-}
-
-/** Picks the option of an Element Plus select whose text contains `optionText`. */
-async function choose(page: Page, selectTestId: string, optionText: string): Promise<void> {
-  const options = await openSelect(page, selectTestId)
-  await options.filter({ hasText: optionText }).first().click()
-}
-
-if (!BASE_URL || !CREDENTIALS_FILE) {
-  throw new Error('set BANGYI_E2E_URL and BANGYI_E2E_CREDENTIALS (tests/e2e/run.sh does)')
-}
-
 describe('organizations, end to end', () => {
-  let browser: Browser
-  let context: BrowserContext
-  let page: Page
-  let artifacts: string
-
-  beforeAll(async () => {
-    artifacts = mkdtempSync(join(tmpdir(), 'bangyi-e2e-'))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    })
-    // A new context is a fresh profile: no cookies, no localStorage (so the UI starts in zh-CN).
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.error(`[browser] page error: ${err.message}`))
-    page.on('console', (msg) => {
-      // 401s are the app probing /auth/me while logged out, the 409 is the duplicate step: expected.
-      if (msg.type() === 'error' && !/status of (401|409)\b/.test(msg.text())) {
-        console.error(`[browser] ${msg.text()}`)
-      }
-    })
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    if (artifacts && process.env.BANGYI_E2E_KEEP !== '1') {
-      // Screenshots of failures are kept; an empty folder is not.
-      try {
-        rmdirSync(artifacts)
-      } catch {
-        console.error(`e2e artifacts kept in ${artifacts}`)
-      }
-    }
-  })
-
-  /** Runs a step; on failure saves a screenshot and the page's HTML, then fails. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body()
-    } catch (err) {
-      const base = join(artifacts, name.replace(/[^a-z0-9]+/gi, '-'))
-      await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {})
-      const html = await page.content().catch(() => '')
-      if (html) {
-        writeFileSync(`${base}.html`, html)
-      }
-      console.error(`e2e step "${name}" failed at ${page.url()}; screenshot: ${base}.png`)
-      throw err
-    }
-  }
+  const session = useBrowser()
+  const { step } = session
 
   it('logs in, switches language, creates and finds an organization, logs out', async () => {
-    const admin = foundationAdmin(CREDENTIALS_FILE)
+    const admin = demoLogin(CREDENTIALS_FILE, 'foundation_admin')
     const creditCode = uniqueCreditCode()
     const orgName = `E2E 测试社工服务中心 ${creditCode.slice(8, 16)}`
 
-    await step('login', async () => {
-      await page.goto(`${BASE_URL}/`)
-      await page.getByTestId('login-username').waitFor()
-      expect(page.url()).toContain('/login')
-      await page.getByTestId('login-username').fill(admin.username)
-      await page.getByTestId('login-password').fill(admin.password)
-      await page.getByTestId('login-submit').click()
-      await page.waitForURL(/\/(organizations|change-password)/)
+    await logIn(session, admin, {
+      landing: /\/(organizations|change-password)/,
+      afterPasswordChange: /\/organizations/,
+      expectLoginUrl: true,
     })
-
-    if (page.url().includes('/change-password')) {
-      // A demo account that must change its password first: give it a new one.
-      await step('change-password', async () => {
-        const next = `${admin.password}-E2e9!`
-        await page.getByTestId('cp-current').fill(admin.password)
-        await page.getByTestId('cp-new').fill(next)
-        await page.getByTestId('cp-confirm').fill(next)
-        await page.getByTestId('cp-submit').click()
-        await page.waitForURL(/\/organizations/)
-      })
-    }
+    const page = session.page
 
     await step('list-in-chinese', async () => {
       await page.getByTestId('org-table').waitFor()

@@ -3,131 +3,15 @@
 // with an assistance category, add a member whose birth date and gender come from the ID number,
 // see the ID masked, be refused a second member with the same ID, reveal the ID with a reason, and
 // find the household again by exact ID-number search.
-import { mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-
-const BASE_URL = (process.env.BANGYI_E2E_URL ?? '').replace(/\/$/, '')
-const CREDENTIALS_FILE = process.env.BANGYI_E2E_CREDENTIALS ?? ''
-const CHROMIUM = process.env.BANGYI_E2E_CHROMIUM ?? '/usr/bin/chromium'
-const TIMEOUT = 15_000
+import { describe, expect, it } from 'vitest'
+import { CREDENTIALS_FILE, choose, demoLogin, fieldError, inputOf, logIn, openSelect, useBrowser } from './support'
 
 const ID_NUMBER = '310101195803120178'
 const ID_MASKED = '310***********0178'
 
-interface Login {
-  username: string
-  password: string
-}
-
-/** The `<role> <username> <password>` line of demo-credentials.txt. */
-function demoLogin(file: string, role: string): Login {
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const [r, username, ...rest] = line.trim().split(/\s+/)
-    if (r === role && username && rest.length > 0) {
-      return { username, password: rest.join(' ') }
-    }
-  }
-  throw new Error(`no ${role} line in ${file}`)
-}
-
-/** Opens an Element Plus select and returns its options (of its own listbox, named in aria-controls). */
-async function openSelect(page: Page, selectTestId: string) {
-  const select = page.getByTestId(selectTestId)
-  await select.click()
-  const listId = await select.locator('[aria-controls]').first().getAttribute('aria-controls')
-  if (!listId) {
-    throw new Error(`select ${selectTestId} has no aria-controls`)
-  }
-  const options = page.locator(`[id="${listId}"] [role="option"]`)
-  await options.first().waitFor()
-  return options
-}
-
-/** Picks the option of an Element Plus select whose text contains `optionText`. */
-async function choose(page: Page, selectTestId: string, optionText: string): Promise<void> {
-  const options = await openSelect(page, selectTestId)
-  await options.filter({ hasText: optionText }).first().click()
-}
-
-/** The text input inside an element marked with `testId` (or the element itself if it is one). */
-function inputOf(page: Page, testId: string) {
-  const el = page.getByTestId(testId)
-  return el.locator('xpath=self::input | self::textarea | .//input | .//textarea').first()
-}
-
-/** The error message of the form item holding `testId`. */
-function fieldError(page: Page, testId: string) {
-  return page.locator('.el-form-item', { has: page.getByTestId(testId) }).last().locator('.el-form-item__error')
-}
-
-if (!BASE_URL || !CREDENTIALS_FILE) {
-  throw new Error('set BANGYI_E2E_URL and BANGYI_E2E_CREDENTIALS (tests/e2e/run.sh does)')
-}
-
 describe('registry, end to end', () => {
-  let browser: Browser
-  let context: BrowserContext
-  let page: Page
-  let artifacts: string
-
-  beforeAll(async () => {
-    artifacts = mkdtempSync(join(tmpdir(), 'bangyi-e2e-'))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    })
-    // A fresh profile: no cookies, no localStorage, so the UI starts in zh-CN.
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (err) => console.error(`[browser] page error: ${err.message}`))
-    page.on('console', (msg) => {
-      // 401s are the logged-out /auth/me probe; the 409 is the duplicate-ID step: expected.
-      if (msg.type() === 'error' && !/status of (401|409)\b/.test(msg.text())) {
-        console.error(`[browser] ${msg.text()}`)
-      }
-    })
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    if (artifacts && process.env.BANGYI_E2E_KEEP !== '1') {
-      try {
-        rmdirSync(artifacts)
-      } catch {
-        console.error(`e2e artifacts kept in ${artifacts}`)
-      }
-    }
-  })
-
-  /** Runs a step; on failure saves a screenshot and the page's HTML, then fails. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body()
-    } catch (err) {
-      const base = join(artifacts, `registry-${name.replace(/[^a-z0-9]+/gi, '-')}`)
-      await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {})
-      const html = await page.content().catch(() => '')
-      if (html) {
-        writeFileSync(`${base}.html`, html)
-      }
-      console.error(`e2e step "${name}" failed at ${page.url()}; screenshot: ${base}.png`)
-      throw err
-    }
-  }
+  const session = useBrowser('registry-')
+  const { step } = session
 
   it('registers a household and a member, masks and reveals the ID, finds it by ID number', async () => {
     const worker = demoLogin(CREDENTIALS_FILE, 'social_worker')
@@ -136,25 +20,11 @@ describe('registry, end to end', () => {
     const memberName = `测试户主${stamp}`
     let householdUrl = ''
 
-    await step('login', async () => {
-      await page.goto(`${BASE_URL}/`)
-      await page.getByTestId('login-username').waitFor()
-      await page.getByTestId('login-username').fill(worker.username)
-      await page.getByTestId('login-password').fill(worker.password)
-      await page.getByTestId('login-submit').click()
-      await page.waitForURL(/\/(organizations|households|change-password)/)
+    await logIn(session, worker, {
+      landing: /\/(organizations|households|change-password)/,
+      afterPasswordChange: /\/(organizations|households)/,
     })
-
-    if (page.url().includes('/change-password')) {
-      await step('change-password', async () => {
-        const next = `${worker.password}-E2e9!`
-        await page.getByTestId('cp-current').fill(worker.password)
-        await page.getByTestId('cp-new').fill(next)
-        await page.getByTestId('cp-confirm').fill(next)
-        await page.getByTestId('cp-submit').click()
-        await page.waitForURL(/\/(organizations|households)/)
-      })
-    }
+    const page = session.page
 
     await step('open-households', async () => {
       const item = page.getByTestId('menu-households')
