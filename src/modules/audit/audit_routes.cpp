@@ -23,9 +23,8 @@ EventFilter FilterFrom(const http::Request& r) {
   f.organization_id = r.QueryId("organization_id");
   // Time bounds compare as text against ISO-8601 UTC: accept only that shape.
   core::FieldErrors errors;
-  for (const auto* field : {"from", "to"}) {
-    const std::string& v = std::string(field) == "from" ? f.from : f.to;
-    if (!v.empty() && !IsIsoTime(v)) {
+  for (const auto& [field, value] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+    if (!value->empty() && !IsIsoTime(*value)) {
       errors.Add(field, "format");
     }
   }

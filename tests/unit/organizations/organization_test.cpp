@@ -1,30 +1,15 @@
 #include "modules/organizations/organization.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "core/validation.hpp"
-#include "db/migrator.hpp"
+#include "unit/support/divisions.hpp"
 
 namespace bangyi::organizations {
 
 namespace {
 
-const divisions::DivisionIndex& Divisions() {
-  static const divisions::DivisionIndex kIndex = [] {
-    auto path = std::filesystem::temp_directory_path() / ("bangyi-org-test-" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    auto db = db::Open("sqlite://" + path.string(), db::OpenOptions{1, "NORMAL"});
-    db::Migrate(*db);
-    auto index = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
-    db.reset();
-    std::filesystem::remove(path);
-    return index;
-  }();
-  return kIndex;
-}
+const divisions::DivisionIndex& Divisions() { return bangyi::testing::TestDivisions(); }
 
 std::string Code(const std::string& first17) { return first17 + core::CreditCodeCheckChar(first17); }
 

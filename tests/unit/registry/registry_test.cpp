@@ -1,29 +1,14 @@
 #include "modules/registry/registry.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
-#include "db/migrator.hpp"
+#include "unit/support/divisions.hpp"
 
 namespace bangyi::registry {
 
 namespace {
 
-const divisions::DivisionIndex& Divisions() {
-  static const divisions::DivisionIndex kIndex = [] {
-    auto path = std::filesystem::temp_directory_path() / ("bangyi-registry-test-" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    auto db = db::Open("sqlite://" + path.string(), db::OpenOptions{1, "NORMAL"});
-    db::Migrate(*db);
-    auto index = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
-    db.reset();
-    std::filesystem::remove(path);
-    return index;
-  }();
-  return kIndex;
-}
+const divisions::DivisionIndex& Divisions() { return bangyi::testing::TestDivisions(); }
 
 nlohmann::json Person() {
   return {{"relation", "head"}, {"name", "王阿姨"}, {"gender", "female"}, {"birth_date", "1986-11-05"},
