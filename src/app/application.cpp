@@ -24,6 +24,7 @@
 #include "modules/divisions/division_routes.hpp"
 #include "modules/organizations/organization_routes.hpp"
 #include "modules/registry/registry_routes.hpp"
+#include "modules/cases/case_routes.hpp"
 
 namespace bangyi::app {
 
@@ -75,7 +76,8 @@ struct Services {
         tokens(*db),
         audit(*db),
         organizations(*db, divisions),
-        registry(*db, divisions, secrets) {
+        registry(*db, divisions, secrets),
+        cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope}) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -87,6 +89,7 @@ struct Services {
     organizations::RegisterRoutes(router, organizations, authenticate);
     audit::RegisterRoutes(router, audit, authenticate);
     registry::RegisterRoutes(router, registry, authenticate);
+    cases::RegisterRoutes(router, cases, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -98,6 +101,7 @@ struct Services {
   audit::AuditService audit;
   organizations::OrganizationService organizations;
   registry::RegistryService registry;
+  cases::CaseService cases;
   http::Router router;
 };
 

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/application.hpp"
+#include "app/demo_cases.hpp"
 #include "core/crypto.hpp"
 #include "core/validation.hpp"
 #include "modules/accounts/user_repository.hpp"
@@ -80,7 +81,7 @@ std::string Phone(Rng& rng) {
 
 std::string PersonName(Rng& rng) { return rng.Pick(kSurnames) + rng.Pick(kGiven); }
 
-constexpr int kHouseholdsPerOrganization = 12;
+constexpr int kHouseholdsPerOrganization = 30;  // ~210 per district
 const std::vector<std::string> kCategories = {"dibao", "dibao", "low_income", "expenditure_poverty",
                                               "extreme_poverty", "temporary_assistance", "policy_edge"};
 const std::vector<std::string> kRoads = {"共和新路", "场中路", "彭浦路", "临汾路", "南京东路", "西藏中路", "漕溪北路",
@@ -120,6 +121,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     std::string role, username, password;
   };
   std::vector<Login> logins;
+  DemoCaseCounts case_counts;
 
   // Hash the demo passwords before taking the write lock (Argon2id is deliberately slow).
   struct DemoUser {
@@ -203,8 +205,10 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     }
 
     // Four staff accounts per social organization, without passwords (activated by an admin).
+    std::vector<DemoOrganization> case_orgs(org_ids.size());
     int serial = 0;
     for (size_t k = 1; k < org_ids.size(); ++k) {
+      case_orgs[k].id = org_ids[k];
       for (const char* role : {"org_admin", "social_worker", "social_worker", "supervisor"}) {
         accounts::User u;
         u.username = "staff" + std::to_string(++serial);
@@ -213,6 +217,11 @@ bool SeedDemo(const core::Config& config, bool quiet) {
         u.status = "active";
         int64_t id = accounts::InsertUser(c, u);
         accounts::ReplaceRoles(c, id, org_ids[k], {{role, "organization", std::to_string(org_ids[k])}});
+        if (std::string(role) == "social_worker") {
+          case_orgs[k].workers.push_back(id);
+        } else if (std::string(role) == "supervisor") {
+          case_orgs[k].supervisor = id;
+        }
       }
     }
 
@@ -238,6 +247,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
                                               {"valid_to", nullptr}}})
                            .dump();
         int64_t household_id = registry::InsertHousehold(c, h);
+        case_orgs[k].households.push_back({household_id, {}});
         size_t members = 1 + rng.Below(4);
         for (size_t m = 0; m < members; ++m) {
           registry::PersonRow p;
@@ -260,7 +270,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
               p.conditions_enc = cipher.Encrypt(nlohmann::json{{"illness", rng.Pick(kIllnesses)}}.dump(), "persons.conditions");
             }
           }
-          registry::InsertPerson(c, p);
+          case_orgs[k].households.back().persons.push_back(registry::InsertPerson(c, p));
         }
       }
     }
@@ -287,7 +297,15 @@ bool SeedDemo(const core::Config& config, bool quiet) {
       audit::Record(c, actor, {"user.create", "user", std::to_string(id), u.organization_id,
                                {{"username", {{"from", nullptr}, {"to", u.username}}}}});
       logins.push_back({d.role, d.username, d.password});
+      // The demo social worker and supervisor carry cases of the first organization.
+      if (d.role == "social_worker") {
+        case_orgs[1].workers = {id};
+      } else if (d.role == "supervisor") {
+        case_orgs[1].supervisor = id;
+      }
     }
+
+    case_counts = SeedDemoCases(c, case_orgs, 2018);
   });
 
   std::string path = config.data_dir + "/demo-credentials.txt";
@@ -306,7 +324,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   ::close(fd);
   std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
             << kOrganizations * 4 + logins.size() << " users, " << kOrganizations * kHouseholdsPerOrganization
-            << " households." << std::endl;
+            << " households, " << case_counts.cases << " cases, " << case_counts.service_records
+            << " service records (" << case_counts.person_times << " person-times)." << std::endl;
   if (!quiet) {
     std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;
   }

@@ -96,6 +96,14 @@ const std::vector<Setting>& Settings() {
        [](Config& c, const std::string& v) { c.login_ip_max_failures = ToInt("login_ip_max_failures", v, 1, 100000); }},
       {{"auth.login_lockout_seconds", "BANGYI_LOGIN_LOCKOUT_SECONDS", "lockout duration"},
        [](Config& c, const std::string& v) { c.login_lockout_seconds = ToInt("login_lockout_seconds", v, 1, 86400); }},
+      {{"cases.social_worker_scope", "BANGYI_CASES_SOCIAL_WORKER_SCOPE",
+        "cases a social worker sees: organization (all of it) or own (assigned to them)"},
+       [](Config& c, const std::string& v) {
+         if (v != "organization" && v != "own") {
+           throw std::runtime_error("cases.social_worker_scope must be organization or own, not '" + v + "'");
+         }
+         c.cases_social_worker_scope = v;
+       }},
       {{"http.trusted_proxies", "BANGYI_TRUSTED_PROXIES",
         "comma-separated proxy addresses whose X-Forwarded-For is believed (e.g. 127.0.0.1 behind nginx)"},
        [](Config& c, const std::string& v) {

@@ -43,6 +43,10 @@ struct Config {
   std::vector<std::string> trusted_proxies;
   std::string metrics_token;  // when set, /metrics is open to anyone sending it as a bearer token
 
+  // Case visibility for social workers: "organization" (all of their organization's cases) or
+  // "own" (only the cases assigned to them; supervisors and administrators still see all).
+  std::string cases_social_worker_scope = "organization";
+
   std::string DatabaseUrl() const;
   std::string SecretsFile() const;
 };

@@ -1,5 +1,7 @@
 #include "core/json_input.hpp"
 
+#include <algorithm>
+
 #include "core/validation.hpp"
 
 namespace bangyi::core {
@@ -100,6 +102,46 @@ std::vector<std::string> JsonReader::StringArray(const std::string& name, size_t
       return {};
     }
     out.push_back(Trim(item.get<std::string>()));
+  }
+  return out;
+}
+
+std::string JsonReader::OneOf(const std::string& name, bool required,
+                              std::initializer_list<std::string_view> allowed) {
+  std::string s = String(name, required, 64);
+  if (!s.empty() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+    Add(name, "invalid");
+    return {};
+  }
+  return s;
+}
+
+std::string JsonReader::Date(const std::string& name, bool required) {
+  std::string s = String(name, required, 10);
+  if (!s.empty() && !IsIsoDate(s)) {
+    Add(name, "format");
+    return {};
+  }
+  return s;
+}
+
+std::vector<int64_t> JsonReader::IdArray(const std::string& name, size_t max_items) {
+  std::vector<int64_t> out;
+  const auto& v = Raw(name);
+  if (v.is_null()) {
+    return out;
+  }
+  if (!v.is_array() || v.size() > max_items) {
+    Add(name, v.is_array() ? "too_long" : "invalid");
+    return out;
+  }
+  for (const auto& item : v) {
+    if (!item.is_number_integer() || item.get<int64_t>() <= 0 ||
+        std::find(out.begin(), out.end(), item.get<int64_t>()) != out.end()) {
+      Add(name, "invalid");
+      return {};
+    }
+    out.push_back(item.get<int64_t>());
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <regex>
 
 namespace bangyi::core {
@@ -11,13 +12,13 @@ namespace {
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-bool IsCalendarDate(int y, int m, int d) {
+int DaysIn(int y, int m) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || m < 1 || m > 12 || d < 1) {
-    return false;
-  }
-  int max = kDays[m - 1] + (m == 2 && IsLeapYear(y) ? 1 : 0);
-  return d <= max;
+  return kDays[m - 1] + (m == 2 && IsLeapYear(y) ? 1 : 0);
+}
+
+bool IsCalendarDate(int y, int m, int d) {
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m);
 }
 
 // Province-level codes of GB/T 2260, including 71 (Taiwan), 81/82 (HK/Macau) and 83 (residence
@@ -76,6 +77,44 @@ std::string Trim(std::string_view text) {
     --e;
   }
   return std::string(text.substr(b, e - b));
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return false;
+  }
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return IsCalendarDate(std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(5, 2))),
+                        std::stoi(std::string(s.substr(8, 2))));
+}
+
+std::string AddMonths(std::string_view date, int months) {
+  int y = std::stoi(std::string(date.substr(0, 4)));
+  int m = std::stoi(std::string(date.substr(5, 2)));
+  int d = std::stoi(std::string(date.substr(8, 2)));
+  int index = y * 12 + (m - 1) + months;
+  y = index / 12;
+  m = index % 12 + 1;
+  d = std::min(d, DaysIn(y, m));
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+std::string NameKey(std::string_view name) {
+  std::string wide = NormalizeWidth(name);
+  std::string out;
+  out.reserve(wide.size());
+  for (char ch : wide) {
+    if (std::isspace(static_cast<unsigned char>(ch)) == 0) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    }
+  }
+  return out;
 }
 
 std::optional<ResidentId> ParseResidentId(std::string_view input, std::string_view today,

@@ -77,6 +77,32 @@ std::optional<std::string> Row::OptText(std::string_view column) const {
   return Text(column);
 }
 
+nlohmann::json RowJson(const Row& row) {
+  nlohmann::json out = nlohmann::json::object();
+  const auto& names = row.columns();
+  for (size_t i = 0; i < row.size(); ++i) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            out[names[i]] = nullptr;
+          } else {
+            out[names[i]] = v;
+          }
+        },
+        row.At(i));
+  }
+  return out;
+}
+
+nlohmann::json RowsJson(const std::vector<Row>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) {
+    out.push_back(RowJson(r));
+  }
+  return out;
+}
+
 std::string LikeContains(const std::string& text) {
   if (text.empty()) {
     return text;

@@ -17,6 +17,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 
 namespace bangyi::db {
@@ -30,6 +32,11 @@ inline Value Nullable(const std::optional<std::string>& v) { return v ? Value(*v
 
 // "%text%" with %, _ and \ escaped, for `LIKE $n ESCAPE '\'`; "" stays "" (filter off).
 std::string LikeContains(const std::string& text);
+
+class Row;
+// A row as a JSON object keyed by column name (read models: the SQL's aliases are the field names).
+nlohmann::json RowJson(const Row& row);
+nlohmann::json RowsJson(const std::vector<Row>& rows);
 
 class Row {
  public:
@@ -45,6 +52,7 @@ class Row {
   std::optional<int64_t> OptInt(std::string_view column) const;
   std::optional<std::string> OptText(std::string_view column) const;
   const Value& At(size_t index) const { return values_.at(index); }
+  const std::vector<std::string>& columns() const { return *columns_; }
 
  private:
   const Value& Get(std::string_view column) const;

@@ -22,7 +22,7 @@ std::set<std::string> Lines(const std::string& text) {
 }
 
 // Tables that hold no organization's data: shared reference data and infrastructure.
-constexpr const char* kNotOrganizationData = "'divisions', 'schema_version', 'organizations', 'login_failures'";
+constexpr const char* kNotOrganizationData = "'divisions', 'schema_version', 'organizations', 'login_failures', 'service_types'";
 
 }  // namespace
 

@@ -21,8 +21,9 @@ describe('registry, end to end', () => {
     let householdUrl = ''
 
     await logIn(session, worker, {
-      landing: /\/(organizations|households|change-password)/,
-      afterPasswordChange: /\/(organizations|households)/,
+      // A social worker (cases.read) lands on the workbench.
+      landing: /\/(workbench|organizations|households|change-password)/,
+      afterPasswordChange: /\/(workbench|organizations|households)/,
     })
     const page = session.page
 

@@ -25,6 +25,12 @@ inline constexpr std::string_view kDivisionsRead = "divisions.read";
 inline constexpr std::string_view kHouseholdsRead = "households.read";
 inline constexpr std::string_view kHouseholdsWrite = "households.write";
 inline constexpr std::string_view kPersonsReveal = "persons.reveal";
+inline constexpr std::string_view kCasesRead = "cases.read";
+inline constexpr std::string_view kCasesWrite = "cases.write";
+inline constexpr std::string_view kCasesApprove = "cases.approve";      // plans, closings
+inline constexpr std::string_view kCasesInspect = "cases.inspect";      // one case, with a stated purpose
+inline constexpr std::string_view kAlertsAcknowledge = "alerts.acknowledge";
+inline constexpr std::string_view kReferralsDecide = "referrals.decide";
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

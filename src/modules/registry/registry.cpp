@@ -1,6 +1,5 @@
 #include "modules/registry/registry.hpp"
 
-#include <regex>
 #include <set>
 
 #include "core/json_input.hpp"
@@ -14,20 +13,6 @@ const std::set<std::string> kCategories = {"dibao",           "low_income",     
                                            "extreme_poverty", "temporary_assistance", "policy_edge"};
 const std::set<std::string> kRelations = {"head",        "spouse",  "child",   "parent", "grandchild",
                                           "grandparent", "sibling", "in_law", "other"};
-
-bool IsDate(const std::string& s) {
-  static const std::regex kDate(R"(^(\d{4})-(\d{2})-(\d{2})$)");
-  std::smatch m;
-  if (!std::regex_match(s, m, kDate)) {
-    return false;
-  }
-  int y = std::stoi(m[1]);
-  int mo = std::stoi(m[2]);
-  int d = std::stoi(m[3]);
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return y >= 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
-}
 
 }  // namespace
 
@@ -77,12 +62,12 @@ HouseholdInput ParseHouseholdInput(const nlohmann::json& body, const divisions::
         }
         std::string from = c.value("valid_from", "");
         std::string to = c.contains("valid_to") && c["valid_to"].is_string() ? c["valid_to"].get<std::string>() : "";
-        if (!IsDate(from)) {
+        if (!core::IsIsoDate(from)) {
           in.Add(field + ".valid_from", from.empty() ? "required" : "format");
           continue;
         }
-        if (!to.empty() && (!IsDate(to) || to < from)) {
-          in.Add(field + ".valid_to", IsDate(to) ? "out_of_range" : "format");
+        if (!to.empty() && (!core::IsIsoDate(to) || to < from)) {
+          in.Add(field + ".valid_to", core::IsIsoDate(to) ? "out_of_range" : "format");
           continue;
         }
         std::string certificate =
@@ -117,9 +102,9 @@ PersonInput ParsePersonInput(const nlohmann::json& body, const std::string& toda
     in.Add("gender", "invalid");
   }
   p.birth_date = in.String("birth_date", true, 10);
-  bool birth_ok = !p.birth_date.empty() && IsDate(p.birth_date) && p.birth_date <= today;
+  bool birth_ok = !p.birth_date.empty() && core::IsIsoDate(p.birth_date) && p.birth_date <= today;
   if (!p.birth_date.empty() && !birth_ok) {
-    in.Add("birth_date", IsDate(p.birth_date) ? "out_of_range" : "format");
+    in.Add("birth_date", core::IsIsoDate(p.birth_date) ? "out_of_range" : "format");
   }
   std::string id = in.String("id_number", false, 40);
   if (!id.empty()) {

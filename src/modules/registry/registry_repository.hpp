@@ -1,6 +1,8 @@
 // Named SQL for households and persons. Values arrive here already encrypted.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,5 +42,28 @@ std::optional<PersonRow> FindPerson(db::Connection& c, int64_t id);
 std::vector<PersonRow> ListMembers(db::Connection& c, int64_t household_id);
 // Persons with this blind index within one organization.
 std::vector<PersonRow> FindPersonsByIdIndex(db::Connection& c, int64_t organization_id, const std::string& bidx);
+
+// Copies a household and its members into another organization (a transfer referral); the
+// ciphertexts stay valid (the key is platform-wide). Members already registered there (same blind
+// index) are not copied twice. Returns the new household id.
+int64_t CopyHousehold(db::Connection& c, int64_t household_id, int64_t to_organization_id);
+
+// Persons of any organization with this blind index, or with this birth date in this street.
+std::vector<PersonRow> FindPersonsEverywhereByIdIndex(db::Connection& c, const std::string& bidx);
+std::vector<PersonRow> FindPersonsByBirthDateAndStreet(db::Connection& c, const std::string& birth_date,
+                                                       const std::string& street_code);
+
+// Consent (知情同意)
+struct ConsentRow {
+  int64_t organization_id = 0;
+  int64_t person_id = 0;
+  std::string type, given_on, note;
+  int64_t recorded_by = 0;
+};
+int64_t InsertConsent(db::Connection& c, const ConsentRow& row);
+std::optional<nlohmann::json> FindConsent(db::Connection& c, int64_t id);
+nlohmann::json ListConsents(db::Connection& c, int64_t person_id);
+bool WithdrawConsent(db::Connection& c, int64_t id, const std::string& withdrawn_on, const std::string& reason);
+bool HasActiveConsent(db::Connection& c, int64_t person_id, const std::string& type);
 
 }  // namespace bangyi::registry

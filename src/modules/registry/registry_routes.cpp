@@ -41,6 +41,20 @@ void RegisterRoutes(http::Router& router, RegistryService& service, const access
     res.AddHeader("Cache-Control", "no-store");
     return res;
   });
+  router.Get("/api/v1/persons/{id}/consents", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    return http::Response::Json(200, service.Consents(p, r.PathId("id")));
+  });
+  router.Post("/api/v1/persons/{id}/consents", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(201, service.AddConsent(p, id, core::ParseJsonObject(r.body)));
+  });
+  router.Post("/api/v1/consents/{id}/withdraw", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(200, service.WithdrawConsent(p, id, core::ParseJsonObject(r.body)));
+  });
 }
 
 }  // namespace bangyi::registry

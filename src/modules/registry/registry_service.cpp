@@ -108,22 +108,31 @@ nlohmann::json RegistryService::ListHouseholds(const access::Principal& p, const
   });
 }
 
-nlohmann::json RegistryService::GetHousehold(const access::Principal& p, int64_t id) {
-  access::Require(p, access::permission::kHouseholdsRead);
-  auto [household, members] = db_.Read([&](db::Connection& c) {
-    auto h = FindHousehold(c, id);
-    if (!h) {
-      throw core::Error::NotFound("household");
-    }
-    return std::pair{*h, ListMembers(c, id)};
-  });
-  access::Require(p, access::permission::kHouseholdsRead, RefOf(household.organization_id));
-  nlohmann::json out = HouseholdJson(household);
+std::optional<nlohmann::json> RegistryService::HouseholdView(db::Connection& c, int64_t id) const {
+  auto h = FindHousehold(c, id);
+  if (!h) {
+    return std::nullopt;
+  }
+  nlohmann::json out = HouseholdJson(*h);
   out["members"] = nlohmann::json::array();
-  for (const auto& m : members) {
+  for (const auto& m : ListMembers(c, id)) {
     out["members"].push_back(PersonJson(m));
   }
   return out;
+}
+
+std::string RegistryService::IdIndex(const std::string& normalized_id_number) const {
+  return core::BlindIndex(blind_key_, kIdIndexDomain, normalized_id_number);
+}
+
+nlohmann::json RegistryService::GetHousehold(const access::Principal& p, int64_t id) {
+  access::Require(p, access::permission::kHouseholdsRead);
+  auto view = db_.Read([&](db::Connection& c) { return HouseholdView(c, id); });
+  if (!view) {
+    throw core::Error::NotFound("household");
+  }
+  access::Require(p, access::permission::kHouseholdsRead, RefOf((*view)["organization_id"].get<int64_t>()));
+  return *view;
 }
 
 nlohmann::json RegistryService::AddPerson(const access::Principal& p, int64_t household_id, const nlohmann::json& body) {
@@ -238,6 +247,83 @@ nlohmann::json RegistryService::Reveal(const access::Principal& p, int64_t id, c
                    {{"fields", {{"from", nullptr}, {"to", fields}}}, {"reason", {{"from", nullptr}, {"to", reason}}}}});
   });
   return out;
+}
+
+namespace {
+
+// The person, after checking `perm` covers their organization.
+PersonRow AuthorizedPerson(db::Database& db, const access::Principal& p, int64_t id, std::string_view perm) {
+  access::Require(p, perm);
+  auto person = db.Read([&](db::Connection& c) { return FindPerson(c, id); });
+  if (!person) {
+    throw core::Error::NotFound("person");
+  }
+  access::Require(p, perm, RefOf(person->organization_id));
+  return *person;
+}
+
+}  // namespace
+
+nlohmann::json RegistryService::Consents(const access::Principal& p, int64_t person_id) {
+  AuthorizedPerson(db_, p, person_id, access::permission::kHouseholdsRead);
+  return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", ListConsents(c, person_id)}}; });
+}
+
+nlohmann::json RegistryService::AddConsent(const access::Principal& p, int64_t person_id, const nlohmann::json& body) {
+  PersonRow person = AuthorizedPerson(db_, p, person_id, access::permission::kHouseholdsWrite);
+  core::JsonReader in(body);
+  ConsentRow row;
+  row.organization_id = person.organization_id;
+  row.person_id = person_id;
+  row.type = in.OneOf("type", true, {"service", "data_sharing", "story_publication"});
+  row.given_on = in.Date("given_on", true);
+  if (!row.given_on.empty() && row.given_on > core::TodayShanghai()) {
+    in.Add("given_on", "in_future");
+  }
+  row.note = in.String("note", false, 500);
+  in.ThrowIfAny();
+  row.recorded_by = p.user_id;
+  int64_t id = db_.Write([&](db::Connection& c) {
+    if (HasActiveConsent(c, person_id, row.type)) {
+      throw core::Error(core::ErrorKind::kConflict, "duplicate", "this consent is already given and not withdrawn",
+                        {{"type", "duplicate"}});
+    }
+    int64_t new_id = InsertConsent(c, row);
+    audit::Changes changes;
+    changes.Set("person_id", person_id).Set("type", row.type).Set("given_on", row.given_on);
+    audit::Record(c, audit::ActorOf(p), {"consent.give", "consent", std::to_string(new_id), row.organization_id,
+                                         changes.json()});
+    return new_id;
+  });
+  return db_.Read([&](db::Connection& c) { return *FindConsent(c, id); });
+}
+
+nlohmann::json RegistryService::WithdrawConsent(const access::Principal& p, int64_t consent_id,
+                                                const nlohmann::json& body) {
+  access::Require(p, access::permission::kHouseholdsWrite);
+  auto consent = db_.Read([&](db::Connection& c) { return FindConsent(c, consent_id); });
+  if (!consent) {
+    throw core::Error::NotFound("consent");
+  }
+  int64_t org = (*consent)["organization_id"].get<int64_t>();
+  access::Require(p, access::permission::kHouseholdsWrite, RefOf(org));
+  core::JsonReader in(body);
+  std::string on = in.Date("withdrawn_on", true);
+  if (!on.empty() && (on < (*consent)["given_on"].get<std::string>() || on > core::TodayShanghai())) {
+    in.Add("withdrawn_on", "out_of_range");
+  }
+  std::string reason = in.String("reason", false, 500);
+  in.ThrowIfAny();
+  db_.Write([&](db::Connection& c) {
+    if (!registry::WithdrawConsent(c, consent_id, on, reason)) {
+      throw core::Error::Conflict("already_withdrawn", "this consent was already withdrawn");
+    }
+    audit::Changes changes;
+    changes.Set("withdrawn_on", on).Set("reason", reason);
+    audit::Record(c, audit::ActorOf(p), {"consent.withdraw", "consent", std::to_string(consent_id), org,
+                                         changes.json()});
+  });
+  return db_.Read([&](db::Connection& c) { return *FindConsent(c, consent_id); });
 }
 
 nlohmann::json RegistryService::FindByIdNumber(const access::Principal& p, const std::string& id_number) {

@@ -30,6 +30,16 @@ class RegistryService {
   // Exact match through the blind index, within the caller's organization.
   nlohmann::json FindByIdNumber(const access::Principal& p, const std::string& id_number);
 
+  // Consent (知情同意): listed and recorded by the organization's staff, withdrawn, never deleted.
+  nlohmann::json Consents(const access::Principal& p, int64_t person_id);
+  nlohmann::json AddConsent(const access::Principal& p, int64_t person_id, const nlohmann::json& body);
+  nlohmann::json WithdrawConsent(const access::Principal& p, int64_t consent_id, const nlohmann::json& body);
+
+  // For other modules that have already authorized the caller: the household with its members
+  // (masked), and the blind index of a normalized resident ID number.
+  std::optional<nlohmann::json> HouseholdView(db::Connection& c, int64_t id) const;
+  std::string IdIndex(const std::string& normalized_id_number) const;
+
  private:
   int64_t CallerOrganization(const access::Principal& p, std::string_view perm) const;
   nlohmann::json PersonJson(const PersonRow& row) const;

@@ -138,6 +138,8 @@ describe('field errors', () => {
       expect(fieldMessageKey(code)).toBe(`errors.field.${code}`)
     }
     expect(fieldMessageKey('brand_new_code')).toBe('errors.field.invalid')
+    // A case-work error code on a field reads as that error.
+    expect(fieldMessageKey('open_case_exists')).toBe('errors.code.open_case_exists')
   })
 
   it('maps fields to messages, nested ones also under their top-level name, first error wins', () => {

@@ -34,6 +34,11 @@ export const ERROR_CODES = [
   'validation_failed',
   'account_locked',
   'internal',
+  // Case work (docs/case-work.md), all 409:
+  'invalid_transition',
+  'assessment_required',
+  'open_case_exists',
+  'consent_required',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
@@ -78,12 +83,19 @@ export function errorMessageKey(status: number, code?: string | null): string {
   return 'errors.unknown'
 }
 
-/** Message key for one field error code; unknown codes read as "invalid". */
+/**
+ * Message key for one field error code; an error code used on a field (`open_case_exists` on
+ * `household_id`) reads as that error, and unknown codes as "invalid".
+ */
 export function fieldMessageKey(code: string): string {
-  return (FIELD_ERROR_CODES as readonly string[]).includes(code)
-    ? `errors.field.${code}`
-    : 'errors.field.invalid'
+  if ((FIELD_ERROR_CODES as readonly string[]).includes(code)) {
+    return `errors.field.${code}`
+  }
+  return CASE_FIELD_CODES.includes(code) ? `errors.code.${code}` : 'errors.field.invalid'
 }
+
+/** Error codes of case work the server also names a field with. */
+const CASE_FIELD_CODES: readonly string[] = ['invalid_transition', 'assessment_required', 'open_case_exists', 'consent_required']
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string
 

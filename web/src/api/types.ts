@@ -15,6 +15,12 @@ export type Permission =
   | 'households.read'
   | 'households.write'
   | 'persons.reveal'
+  | 'cases.read'
+  | 'cases.write'
+  | 'cases.approve'
+  | 'cases.inspect'
+  | 'alerts.acknowledge'
+  | 'referrals.decide'
 
 export const ROLE_NAMES = [
   'foundation_admin',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
-import { placeFieldErrors, useServerErrors } from './useServerErrors'
+import { dottedPath, placeFieldErrors, useServerErrors } from './useServerErrors'
 
 const echo = (key: string) => key
 
@@ -58,5 +58,23 @@ describe('useServerErrors', () => {
     const server = useServerErrors(['credit_code'])
     expect(server.apply(conflict([{ field: 'version', code: 'invalid' }]))).toBe(false)
     expect(server.errors).toEqual({})
+  })
+})
+
+describe('list rows', () => {
+  it('turns bracket indexes into the dotted prop paths of form items', () => {
+    expect(dottedPath('goals[0].title')).toBe('goals.0.title')
+    expect(dottedPath('scores[10].score')).toBe('scores.10.score')
+    expect(dottedPath('reason')).toBe('reason')
+  })
+
+  it('places renamed fields on items named by a function (rows come and go)', () => {
+    const rows = ['goals.0.title']
+    const server = useServerErrors(() => rows, { rename: dottedPath })
+    const err = new ApiError(422, { code: 'validation_failed', fields: [{ field: 'goals[1].title', code: 'required' }] }, echo)
+    expect(server.apply(err)).toBe(false)
+    rows.push('goals.1.title')
+    expect(server.apply(err)).toBe(true)
+    expect(server.errors['goals.1.title']).toBeTruthy()
   })
 })

@@ -33,16 +33,27 @@ export function placeFieldErrors(
   return { messages, complete }
 }
 
+/** `goals[0].title` → `goals.0.title`: the path an `<el-form-item prop>` of a list row uses. */
+export function dottedPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1')
+}
+
+export interface ServerErrorsOptions {
+  /** Renames the server's field names before placing them (e.g. `dottedPath` for list rows). */
+  rename?: (field: string) => string
+}
+
 /**
  * Server-side field errors for one form: bind `errors.<field>` to `<el-form-item :error>`.
  *
  * Any error carrying `fields[]` is placed generically — 422 `validation_failed`, but also 409
  * `duplicate` (`[{field: "credit_code", code: "duplicate"}]`) — whatever the error code.
- * `shown` names the form items that can show an error; errors for other fields are not set.
+ * `shown` names the form items that can show an error (a function when they change, as rows of a
+ * list do); errors for other fields are not set.
  * `apply` takes an error and returns true when every field error is now shown on the form (so it
  * needs no toast); otherwise the caller falls back (a toast, or a field of its own choosing).
  */
-export function useServerErrors(shown?: readonly string[]) {
+export function useServerErrors(shown?: readonly string[] | (() => readonly string[]), options: ServerErrorsOptions = {}) {
   const errors = reactive<Record<string, string>>({})
 
   function clear(): void {
@@ -59,7 +70,10 @@ export function useServerErrors(shown?: readonly string[]) {
     if (!(e instanceof ApiError) || e.fields.length === 0) {
       return false
     }
-    const { messages, complete } = placeFieldErrors(e.fields, shown, t)
+    const rename = options.rename ?? ((f: string) => f)
+    const fields = e.fields.map((f) => (f && typeof f.field === 'string' ? { ...f, field: rename(f.field) } : f))
+    const names = typeof shown === 'function' ? shown() : shown
+    const { messages, complete } = placeFieldErrors(fields, names, t)
     Object.assign(errors, messages)
     return complete
   }

@@ -40,6 +40,13 @@ describe('decideNavigation', () => {
     expect(decideNavigation(orgs, orgOnly)).toBe(true)
   })
 
+  it('opens a page needing any one of several permissions to holders of one of them', () => {
+    const caseDetail = route('case-detail', '/cases/7', { anyPermission: ['cases.read', 'cases.inspect'] })
+    expect(decideNavigation(caseDetail, { ...admin, permissions: ['cases.read'] })).toBe(true)
+    expect(decideNavigation(caseDetail, { ...admin, permissions: ['cases.inspect'] })).toBe(true)
+    expect(decideNavigation(caseDetail, { ...admin, permissions: ['households.read'] })).toEqual({ name: 'forbidden' })
+  })
+
   it('sends home to the first page the user may open', () => {
     expect(decideNavigation(route('home', '/'), admin)).toEqual({ name: 'organizations' })
     expect(decideNavigation(route('home', '/'), { ...admin, permissions: ['audit.read'] })).toEqual({ name: 'audit' })

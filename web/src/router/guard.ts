@@ -6,7 +6,7 @@ export interface GuardTarget {
   name?: string | symbol | null
   fullPath: string
   query: Record<string, unknown>
-  meta: { public?: boolean; permission?: Permission }
+  meta: { public?: boolean; permission?: Permission; anyPermission?: Permission[] }
 }
 
 export interface GuardSession {
@@ -33,6 +33,9 @@ export function decideNavigation(to: GuardTarget, session: GuardSession): true |
     return { name: 'change-password' }
   }
   if (to.meta.permission && !session.permissions.includes(to.meta.permission)) {
+    return { name: 'forbidden' }
+  }
+  if (to.meta.anyPermission && !to.meta.anyPermission.some((p) => session.permissions.includes(p))) {
     return { name: 'forbidden' }
   }
   if (to.name === 'home') {

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     public?: boolean
     /** Needed to open the page. */
     permission?: Permission
+    /** Any one of these is needed to open the page. */
+    anyPermission?: Permission[]
     /** Locale key of the page title. */
     titleKey?: string
   }
@@ -33,6 +35,26 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/layouts/MainLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      {
+        path: 'workbench',
+        name: 'workbench',
+        component: () => import('@/views/workbench/WorkbenchView.vue'),
+        meta: { permission: 'cases.read', titleKey: 'menu.workbench' },
+      },
+      {
+        path: 'cases',
+        name: 'cases',
+        component: () => import('@/views/cases/CaseList.vue'),
+        meta: { permission: 'cases.read', titleKey: 'menu.cases' },
+      },
+      {
+        // Foundation staff (cases.inspect) open one case with a purpose; no list.
+        path: 'cases/:id',
+        name: 'case-detail',
+        component: () => import('@/views/cases/CaseDetail.vue'),
+        props: true,
+        meta: { anyPermission: ['cases.read', 'cases.inspect'], titleKey: 'cases.detail.title' },
+      },
       {
         path: 'organizations',
         name: 'organizations',

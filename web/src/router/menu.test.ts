@@ -11,11 +11,24 @@ describe('visibleMenu', () => {
     expect(visibleMenu(['users.read']).map((i) => i.route)).toEqual(['users'])
     expect(visibleMenu(['audit.read']).map((i) => i.route)).toEqual(['audit'])
     expect(visibleMenu(['households.read']).map((i) => i.route)).toEqual(['households'])
+    expect(visibleMenu(['cases.read']).map((i) => i.route)).toEqual(['workbench', 'cases'])
   })
 
   it('write permissions alone do not open a page', () => {
     expect(
-      visibleMenu(['organizations.create', 'organizations.update', 'users.manage', 'api_tokens.manage', 'households.write', 'persons.reveal']),
+      visibleMenu([
+        'organizations.create',
+        'organizations.update',
+        'users.manage',
+        'api_tokens.manage',
+        'households.write',
+        'persons.reveal',
+        'cases.write',
+        'cases.approve',
+        'cases.inspect',
+        'alerts.acknowledge',
+        'referrals.decide',
+      ]),
     ).toEqual([])
   })
 
@@ -26,7 +39,7 @@ describe('visibleMenu', () => {
 
   it('every item is guarded by a read permission of the contract', () => {
     for (const item of MENU) {
-      expect(['organizations.read', 'households.read', 'users.read', 'audit.read']).toContain(item.permission)
+      expect(['organizations.read', 'households.read', 'users.read', 'audit.read', 'cases.read']).toContain(item.permission)
     }
   })
 
@@ -37,6 +50,13 @@ describe('visibleMenu', () => {
 })
 
 describe('homeRoute', () => {
+  it('lands a social worker or supervisor on the workbench', () => {
+    const worker = ['cases.read', 'cases.write', 'divisions.read', 'households.read', 'households.write', 'organizations.read']
+    expect(homeRoute(worker)).toBe('workbench')
+    expect(visibleMenu(worker).map((i) => i.route)).toEqual(['workbench', 'cases', 'organizations', 'households'])
+    expect(homeRoute([...worker, 'cases.approve', 'alerts.acknowledge'])).toBe('workbench')
+  })
+
   it('is the first allowed item, or null', () => {
     expect(homeRoute(['audit.read', 'users.read'])).toBe('users')
     expect(homeRoute(['divisions.read'])).toBeNull()

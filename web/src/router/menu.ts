@@ -1,6 +1,6 @@
 import type { Permission } from '@/api/types'
 
-export type MenuIcon = 'office' | 'house' | 'user' | 'document'
+export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -14,6 +14,9 @@ export interface MenuItem {
 
 /** The side menu, in display order. */
 export const MENU: readonly MenuItem[] = [
+  // First, so that a social worker lands on their workbench.
+  { route: 'workbench', titleKey: 'menu.workbench', icon: 'monitor', permission: 'cases.read' },
+  { route: 'cases', titleKey: 'menu.cases', icon: 'folder', permission: 'cases.read' },
   { route: 'organizations', titleKey: 'menu.organizations', icon: 'office', permission: 'organizations.read' },
   { route: 'households', titleKey: 'menu.households', icon: 'house', permission: 'households.read' },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
