@@ -77,7 +77,7 @@ struct Services {
         audit(*db),
         organizations(*db, divisions),
         registry(*db, divisions, secrets),
-        cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope}) {
+        cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope, config.data_dir + "/attachments"}) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -182,6 +182,17 @@ int Serve(const core::Config& config) {
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
   options.trusted_proxies = config.trusted_proxies;
+  // Case attachments are uploaded as the raw body: up to 20 MB on that one route.
+  options.largest_body_limit_bytes = cases::kMaxAttachmentBytes;
+  options.body_limit_for = [](std::string_view method, std::string_view path) -> std::optional<size_t> {
+    constexpr std::string_view kPrefix = "/api/v1/cases/";
+    constexpr std::string_view kSuffix = "/attachments";
+    if (method == "POST" && path.size() > kPrefix.size() + kSuffix.size() && path.substr(0, kPrefix.size()) == kPrefix &&
+        path.substr(path.size() - kSuffix.size()) == kSuffix) {
+      return cases::kMaxAttachmentBytes;
+    }
+    return std::nullopt;
+  };
   // Health and metrics touch no database: answer them on the I/O thread.
   auto run_inline = [](const http::Request& r) { return r.path == "/api/v1/health" || r.path == "/metrics"; };
   http::Server server(options, handler, metrics, run_inline);

@@ -1,4 +1,5 @@
 // <utility> must precede the Asio headers with g++ 12 (awaitable.hpp needs std::exchange).
+#include <algorithm>
 #include <utility>
 
 #include "http/server.hpp"
@@ -201,7 +202,7 @@ struct Server::Impl {
     for (;;) {
       beast::error_code ec;
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(options.body_limit_bytes);
+      parser.body_limit(std::max(options.body_limit_bytes, options.largest_body_limit_bytes));
       parser.header_limit(32 * 1024);
       // The first request must arrive within the header timeout; later ones may idle for the keep-alive time.
       stream.expires_after(std::chrono::seconds(first ? options.header_timeout_seconds : options.keep_alive_seconds));
@@ -216,6 +217,20 @@ struct Server::Impl {
       // its response is written, whatever happens in between).
       InFlight in_flight(*this, !ec);
       first = false;
+      size_t body_limit = options.body_limit_bytes;
+      if (!ec) {
+        auto raw_target = parser.get().target();
+        auto raw_method = parser.get().method_string();
+        std::string_view target(raw_target.data(), raw_target.size());
+        std::string_view method(raw_method.data(), raw_method.size());
+        if (options.body_limit_for) {
+          body_limit = options.body_limit_for(method, target.substr(0, target.find('?'))).value_or(body_limit);
+        }
+        parser.body_limit(body_limit);
+        if (parser.content_length() && *parser.content_length() > body_limit) {
+          ec = bhttp::error::body_limit;
+        }
+      }
       auto start = std::chrono::steady_clock::now();
       std::string request_id = NewRequestId();
       if (!ec) {
@@ -233,7 +248,7 @@ struct Server::Impl {
         // A request we can answer: too large, or malformed.
         core::Error error = ec == bhttp::error::body_limit
                                 ? core::Error(core::ErrorKind::kPayloadTooLarge, "payload_too_large",
-                                              "request body exceeds " + std::to_string(options.body_limit_bytes) + " bytes")
+                                              "request body exceeds " + std::to_string(body_limit) + " bytes")
                                 : core::Error::BadRequest("bad_request", "malformed HTTP request");
         Response res = ErrorResponse(error, request_id);
         int status = res.status;

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,12 @@ struct ServerOptions {
   int shutdown_grace_seconds = 30;
   // Peers whose X-Forwarded-For names the real client (see core::Config::trusted_proxies).
   std::vector<std::string> trusted_proxies;
+  // A larger body limit for some requests (file uploads), decided from the method and the
+  // path once the header has arrived; nullopt keeps body_limit_bytes. The parser starts with
+  // the largest limit any route has (largest_body_limit_bytes) and each request is then held to
+  // its own: a Content-Length above it is refused at once, a chunked body while it streams.
+  std::function<std::optional<size_t>(std::string_view method, std::string_view path)> body_limit_for;
+  size_t largest_body_limit_bytes = 0;
 };
 
 // Handles one request; runs on a worker thread. Must not throw (the server still turns an escaped

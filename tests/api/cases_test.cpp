@@ -584,3 +584,75 @@ TEST_F(Cases, StaffAndServiceTypes) {
 }
 
 }  // namespace bangyi::testing
+
+namespace bangyi::testing {
+
+namespace {
+
+// A tiny valid PNG (1×1, transparent) and the start of a PDF.
+const std::string kPng("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xae\x42\x60\x82", 67);
+const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+// Sends only a request header claiming `length` bytes, and reads the answer.
+int ClaimedLengthStatus(int port, const std::string& target, size_t length, const Client& who) {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  std::string head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nCookie: " +
+                     who.cookie() + "\r\nX-CSRF-Token: " + who.csrf() + "\r\nContent-Length: " +
+                     std::to_string(length) + "\r\n\r\n";
+  boost::asio::write(socket, boost::asio::buffer(head));
+  boost::beast::flat_buffer buffer;
+  boost::beast::http::response<boost::beast::http::string_body> res;
+  boost::beast::http::read(socket, buffer, res);
+  return static_cast<int>(res.result_int());
+}
+
+}  // namespace
+
+TEST_F(Cases, AttachmentsAreCheckedFromContentStoredOnceAndServedToCaseReaders) {
+  auto [hid, head, child] = Household(worker_, "31010119500101072", "31010120150601071");
+  long long id = OpenCase(hid, head);
+  std::string path = "/api/v1/cases/" + S(id) + "/attachments";
+  auto up = worker_.Request("POST", path + "?filename=%E5%AE%B6%E8%AE%BF%E7%85%A7%E7%89%87.png", kPng,
+                            {{"Content-Type", "image/png"}});  // 家访照片.png
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto a = up.Json();
+  EXPECT_EQ(a["filename"], "家访照片.png");
+  EXPECT_EQ(a["size_bytes"], 67);
+  EXPECT_EQ(a["content_type"], "image/png");
+  std::string sha = a["sha256"].get<std::string>();
+  EXPECT_TRUE(std::filesystem::exists(server_.data_dir() + "/attachments/" + sha.substr(0, 2) + "/" + sha));
+  // The same content again: a second record, one file.
+  ASSERT_EQ(worker_.Request("POST", path + "?filename=copy.png", kPng, {{"Content-Type", "image/png"}}).status, 201);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(server_.data_dir() + "/attachments")) {
+    files += e.is_regular_file() ? 1 : 0;
+  }
+  EXPECT_EQ(files, 1u);
+
+  // The type comes from the content: a PDF declared as PNG, a renamed executable, no name.
+  auto lie = worker_.Request("POST", path + "?filename=x.png", kPdf, {{"Content-Type", "image/png"}});
+  EXPECT_EQ(lie.status, 422);
+  EXPECT_TRUE(HasField(lie, "content_type:mismatch")) << lie.body;
+  auto exe = worker_.Request("POST", path + "?filename=x.pdf", "MZ\x90\0binary", {{"Content-Type", "application/pdf"}});
+  EXPECT_TRUE(HasField(exe, "content_type:unsupported")) << exe.body;
+  EXPECT_TRUE(HasField(worker_.Request("POST", path, kPdf, {{"Content-Type", "application/pdf"}}), "filename:required"));
+  EXPECT_EQ(ClaimedLengthStatus(server_.port(), path + "?filename=big.png", 21u * 1024 * 1024, worker_), 413);
+  EXPECT_EQ(worker_b_.Request("POST", path + "?filename=x.pdf", kPdf, {{"Content-Type", "application/pdf"}}).status, 403);
+  EXPECT_EQ(Client(server_).Request("POST", path + "?filename=x.pdf", kPdf, {{"Content-Type", "application/pdf"}}).status, 401);
+
+  auto list = worker_.Get(path).Json()["data"];
+  ASSERT_EQ(list.size(), 2u);
+  auto file = worker_.Get("/api/v1/attachments/" + S(a["id"].get<long long>()));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, kPng);
+  EXPECT_EQ(file.headers["content-type"], "image/png");
+  EXPECT_NE(file.headers["content-disposition"].find("%E5%AE%B6"), std::string::npos);
+  EXPECT_EQ(worker_b_.Get("/api/v1/attachments/" + S(a["id"].get<long long>())).status, 403);
+  EXPECT_EQ(worker_.Get("/api/v1/attachments/99999").status, 404);
+  auto timeline = worker_.Get("/api/v1/cases/" + S(id) + "/timeline").Json()["data"];
+  EXPECT_EQ(timeline[0]["kind"], "attachment");
+}
+
+}  // namespace bangyi::testing

@@ -74,6 +74,11 @@ TEST(Contract, EveryRouteWithABodyRefusesOversizedAndMalformedBodies) {
     Client c(server);
     c.set_cookie(admin.cookie());
     auto res = c.Request(r.method, r.path, big, {{"X-CSRF-Token", admin.csrf()}});
+    if (r.path.size() > 12 && r.path.substr(r.path.size() - 12) == "/attachments") {
+      // Uploads have their own, larger limit (20 MB; tested in cases_test): 8 KiB is read.
+      EXPECT_NE(res.status, 413) << r.method << " " << r.path;
+      continue;
+    }
     EXPECT_EQ(res.status, 413) << r.method << " " << r.path;
     EXPECT_EQ(res.ErrorCode(), "payload_too_large") << r.method << " " << r.path;
     if (r.path == "/api/v1/auth/logout") {

@@ -241,6 +241,17 @@ const std::string kAssessmentsDue =
 const std::string kRecentCases = std::string(kSummarySelect) + " WHERE c.organization_id = $1" + Mine(2) +
                                  " ORDER BY c.updated_at DESC, c.id DESC LIMIT $3";
 
+constexpr std::string_view kInsertAttachment =
+    "INSERT INTO attachments (organization_id, case_id, service_record_id, sha256, content_type, size_bytes, filename,"
+    " uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+constexpr std::string_view kAttachmentColumns =
+    "SELECT a.id, a.organization_id, a.case_id, a.service_record_id, a.sha256, a.content_type, a.size_bytes,"
+    " a.filename, a.uploaded_by, u.display_name AS uploaded_by_name, a.created_at FROM attachments a"
+    " LEFT JOIN users u ON u.id = a.uploaded_by";
+const std::string kFindAttachment = std::string(kAttachmentColumns) + " WHERE a.id = $1";
+const std::string kListAttachments = std::string(kAttachmentColumns) + " WHERE a.case_id = $1 ORDER BY a.id DESC";
+constexpr std::string_view kRecordOfCase = "SELECT 1 FROM service_records WHERE id = $1 AND case_id = $2";
+
 db::Params FilterParams(const CaseFilter& f) {
   return {f.organization_id, f.shared_with, f.worker_or_supervisor, f.social_worker,
           f.referred_by,     f.household_id, f.state};
@@ -584,6 +595,26 @@ std::optional<nlohmann::json> FindFollowUp(db::Connection& c, int64_t id) {
 bool CompleteFollowUp(db::Connection& c, int64_t id, const std::string& done_on, const std::string& note,
                       int64_t user_id) {
   return c.Execute(kCompleteFollowUp, {id, done_on, note, user_id}) == 1;
+}
+
+int64_t InsertAttachment(db::Connection& c, const AttachmentRow& row) {
+  return c.QueryOne(kInsertAttachment, {row.organization_id, row.case_id, Nullable(row.service_record_id), row.sha256,
+                                        row.content_type, row.size_bytes, row.filename, row.uploaded_by,
+                                        core::NowIso()})
+      ->Int("id");
+}
+
+std::optional<nlohmann::json> FindAttachment(db::Connection& c, int64_t id) {
+  auto r = c.QueryOne(kFindAttachment, {id});
+  return r ? std::optional(db::RowJson(*r)) : std::nullopt;
+}
+
+nlohmann::json ListAttachments(db::Connection& c, int64_t case_id) {
+  return db::RowsJson(c.Query(kListAttachments, {case_id}));
+}
+
+bool ServiceRecordOfCase(db::Connection& c, int64_t service_record_id, int64_t case_id) {
+  return c.QueryOne(kRecordOfCase, {service_record_id, case_id}).has_value();
 }
 
 nlohmann::json CasesInState(db::Connection& c, int64_t organization_id, const std::string& state, int64_t user_id,

@@ -147,6 +147,20 @@ std::optional<nlohmann::json> FindFollowUp(db::Connection& c, int64_t id);
 bool CompleteFollowUp(db::Connection& c, int64_t id, const std::string& done_on, const std::string& note,
                       int64_t user_id);
 
+// Attachments
+struct AttachmentRow {
+  int64_t organization_id = 0;
+  int64_t case_id = 0;
+  std::optional<int64_t> service_record_id;
+  std::string sha256, content_type, filename;
+  int64_t size_bytes = 0;
+  int64_t uploaded_by = 0;
+};
+int64_t InsertAttachment(db::Connection& c, const AttachmentRow& row);
+std::optional<nlohmann::json> FindAttachment(db::Connection& c, int64_t id);
+nlohmann::json ListAttachments(db::Connection& c, int64_t case_id);
+bool ServiceRecordOfCase(db::Connection& c, int64_t service_record_id, int64_t case_id);
+
 // Work queue pieces (organization-wide; `user_id` 0 = everyone's)
 nlohmann::json CasesInState(db::Connection& c, int64_t organization_id, const std::string& state, int64_t user_id,
                             int64_t limit);

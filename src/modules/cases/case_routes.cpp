@@ -1,8 +1,30 @@
 #include "modules/cases/case_routes.hpp"
 
+#include <cctype>
+
 #include "core/json_input.hpp"
 
 namespace bangyi::cases {
+
+namespace {
+
+// RFC 5987 form of a file name for Content-Disposition (Chinese names survive every browser).
+std::string DispositionOf(const std::string& filename) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char ch : filename) {
+    if (std::isalnum(ch) != 0 || ch == '.' || ch == '-' || ch == '_') {
+      encoded.push_back(static_cast<char>(ch));
+    } else {
+      encoded += '%';
+      encoded.push_back(kHex[ch >> 4]);
+      encoded.push_back(kHex[ch & 15]);
+    }
+  }
+  return "attachment; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
 
 void RegisterRoutes(http::Router& router, CaseService& service, const access::Authenticate& authenticate) {
   using http::Request;
@@ -101,6 +123,24 @@ void RegisterRoutes(http::Router& router, CaseService& service, const access::Au
     int64_t id = r.PathId("id");
     int64_t fid = r.PathId("fid");
     return Response::Json(200, service.CompleteFollowUp(p, id, fid, body(r)));
+  });
+  router.Post("/api/v1/cases/{id}/attachments", [&service, authenticate](Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return Response::Json(201, service.Upload(p, id, r.body, r.Header("content-type"),
+                                              r.Query("filename").value_or(""), r.QueryId("service_record_id")));
+  });
+  router.Get("/api/v1/cases/{id}/attachments", [&service, authenticate, purpose](Request& r) {
+    auto p = authenticate(r);
+    return Response::Json(200, service.Attachments(p, r.PathId("id"), purpose(r)));
+  });
+  router.Get("/api/v1/attachments/{id}", [&service, authenticate, purpose](Request& r) {
+    auto p = authenticate(r);
+    Download file = service.Fetch(p, r.PathId("id"), purpose(r));
+    auto res = Response::Text(200, file.content_type, std::move(file.bytes));
+    res.AddHeader("Content-Disposition", DispositionOf(file.filename));
+    res.AddHeader("Cache-Control", "private, no-store");
+    return res;
   });
   router.Get("/api/v1/alerts", [&service, authenticate](Request& r) {
     return Response::Json(200, service.Alerts(authenticate(r)));

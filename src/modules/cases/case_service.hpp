@@ -20,6 +20,14 @@ namespace bangyi::cases {
 struct CaseSettings {
   // "organization": social workers see every case of their organization; "own": only theirs.
   std::string social_worker_scope = "organization";
+  // Where attachment files live, one file per content (named by SHA-256).
+  std::string attachments_dir = "data/attachments";
+};
+
+inline constexpr size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
+
+struct Download {
+  std::string content_type, filename, bytes;
 };
 
 struct CaseListQuery {
@@ -68,6 +76,13 @@ class CaseService {
   nlohmann::json SignOff(const access::Principal& p, int64_t id);
   nlohmann::json CompleteFollowUp(const access::Principal& p, int64_t id, int64_t follow_up_id,
                                   const nlohmann::json& body);
+
+  // The raw bytes of one file with its declared type; checked from content, stored by hash.
+  nlohmann::json Upload(const access::Principal& p, int64_t id, const std::string& bytes,
+                        const std::string& content_type, const std::string& filename,
+                        std::optional<int64_t> service_record_id);
+  nlohmann::json Attachments(const access::Principal& p, int64_t id, const std::string& purpose);
+  Download Fetch(const access::Principal& p, int64_t attachment_id, const std::string& purpose);
 
   nlohmann::json WorkQueue(const access::Principal& p);
   // Who else serves this person: by ID number, or by name + birth date + street.
