@@ -272,6 +272,16 @@ bool SeedDemo(const core::Config& config, bool quiet) {
           }
           case_orgs[k].households.back().persons.push_back(registry::InsertPerson(c, p));
         }
+        // Three months of income and, for a medical household, rigid expenditure.
+        for (const char* month : {"2026-08", "2026-09", "2026-10"}) {
+          bool pension = rng.Below(2) == 0;
+          registry::InsertFinance(c, {org_ids[k], household_id, "income", pension ? "pension" : "dibao_payment", month,
+                                      "", static_cast<int64_t>(120000 + rng.Below(200000)), std::nullopt});
+          if (category == "expenditure_poverty" || rng.Below(3) == 0) {
+            registry::InsertFinance(c, {org_ids[k], household_id, "expenditure", "medical", month, "自付医疗费用",
+                                        static_cast<int64_t>(50000 + rng.Below(400000)), std::nullopt});
+          }
+        }
       }
     }
 

@@ -2,9 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "api/api_client.hpp"
+#include "core/field_crypto.hpp"
+#include "core/secrets.hpp"
 
 namespace bangyi::testing {
 
@@ -172,6 +175,169 @@ TEST_F(Registry, TheSqliteFileHoldsNoClearSensitiveValues) {
     EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
   }
   EXPECT_NE(bytes.find("310***********0178"), std::string::npos);  // the masked form is stored
+}
+
+TEST_F(Registry, UpdatesHouseholdsAndPersonsWithVersionsKeepingSecretsUnlessGiven) {
+  long long h = Household(worker_a_);
+  std::string hp = "/api/v1/households/" + std::to_string(h);
+  auto person = worker_a_.Post(hp + "/persons", Person()).Json();
+  std::string pp = "/api/v1/persons/" + std::to_string(person["id"].get<long long>());
+
+  nlohmann::json body = {{"district_code", "310101"}, {"street_code", "310101002"}, {"community", "新居委"},
+                         {"categories", {{{"category", "low_income"}, {"valid_from", "2025-06-01"}}}},
+                         {"notes", "已核对"}, {"version", 1}};
+  auto updated = worker_a_.Put(hp, body);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.Json()["community"], "新居委");
+  EXPECT_EQ(updated.Json()["address_detail"], "黄浦****");  // not given: kept
+  EXPECT_EQ(updated.Json()["version"], 2);
+  auto stale = worker_a_.Put(hp, body);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.ErrorCode(), "version_conflict");
+  body["version"] = 2;
+  body["street_code"] = "310104003";  // a Xuhui street under Huangpu
+  EXPECT_TRUE(Has(worker_a_.Put(hp, body), "street_code:mismatch"));
+  body.erase("version");
+  EXPECT_TRUE(Has(worker_a_.Put(hp, body), "version:required"));
+  EXPECT_EQ(worker_b_.Put(hp, {{"district_code", "310101"}, {"street_code", "310101002"}, {"version", 2}}).status, 403);
+  EXPECT_EQ(worker_a_.Put("/api/v1/households/99999", {{"version", 1}}).status, 404);
+  EXPECT_EQ(server_.CountRows("SELECT COUNT(*) FROM audit_events WHERE action = 'household.update'"), 1);
+
+  // A person: the stored ID still checks a new birth date; the phone changes only when given.
+  nlohmann::json change = {{"relation", "head"}, {"name", "王阿姨"}, {"gender", "male"}, {"birth_date", "1958-03-13"},
+                           {"version", 1}};
+  auto mismatch = worker_a_.Put(pp, change);
+  EXPECT_EQ(mismatch.status, 422);
+  EXPECT_TRUE(Has(mismatch, "birth_date:mismatch")) << mismatch.body;
+  change["birth_date"] = "1958-03-12";
+  change["name"] = "王秀英";
+  change["phone"] = "139 0000 1111";
+  auto renamed = worker_a_.Put(pp, change);
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.Json()["name"], "王秀英");
+  EXPECT_EQ(renamed.Json()["phone"], "139****1111");
+  EXPECT_EQ(renamed.Json()["id_number"], "310***********0178");
+  auto revealed = worker_a_.Post(pp + "/reveal", {{"reason", "核对变更"}}).Json();
+  EXPECT_EQ(revealed["id_number"], "310101195803120178");
+  EXPECT_EQ(revealed["conditions"]["illness"], "肺癌");
+  EXPECT_EQ(worker_a_.Put(pp, change).ErrorCode(), "version_conflict");
+  auto audit = server_.Query("SELECT changes FROM audit_events WHERE action = 'person.update'");
+  EXPECT_EQ(audit.find("1390000"), std::string::npos);
+}
+
+TEST_F(Registry, ListsByMemberNameAndCategoryAndKeepsFinances) {
+  long long h = Household(worker_a_);
+  ASSERT_EQ(worker_a_.Post("/api/v1/households/" + std::to_string(h) + "/persons", Person()).status, 201);
+  long long other = Household(worker_a_);
+  EXPECT_EQ(worker_a_.Get("/api/v1/households").Json()["metadata"]["total"], 2);
+  auto by_name = worker_a_.Get("/api/v1/households?q=%E7%8E%8B%E9%98%BF").Json();  // 王阿
+  ASSERT_EQ(by_name["data"].size(), 1u);
+  EXPECT_EQ(by_name["data"][0]["id"], h);
+  EXPECT_EQ(worker_a_.Get("/api/v1/households?category=dibao").Json()["data"].size(), 2u);
+  EXPECT_EQ(worker_a_.Get("/api/v1/households?category=policy_edge").Json()["data"].size(), 0u);
+  EXPECT_TRUE(Has(worker_a_.Get("/api/v1/households?category=rich"), "category:invalid"));
+
+  std::string fp = "/api/v1/households/" + std::to_string(h) + "/finances";
+  auto income = worker_a_.Post(fp, {{"kind", "income"}, {"category", "pension"}, {"amount_yuan", "2150.50"},
+                                    {"period_month", "2026-03"}});
+  ASSERT_EQ(income.status, 201) << income.body;
+  ASSERT_EQ(worker_a_.Post(fp, {{"kind", "expenditure"}, {"category", "medical"}, {"amount_yuan", 860},
+                                {"period_month", "2026-03"}, {"note", "化疗自付"}})
+                .status,
+            201);
+  auto bad = worker_a_.Post(fp, {{"kind", "income"}, {"category", "medical"}, {"amount_yuan", "-5"},
+                                 {"period_month", "2026-13"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Has(bad, "category:invalid"));
+  EXPECT_TRUE(Has(bad, "amount_yuan:invalid"));
+  EXPECT_TRUE(Has(bad, "period_month:format"));
+  EXPECT_TRUE(Has(worker_a_.Post(fp, {{"kind", "income"}, {"category", "wages"}, {"amount_yuan", "1.234"},
+                                      {"period_month", "2999-01"}}),
+                  "period_month:in_future"));
+  auto finances = worker_a_.Get(fp).Json();
+  ASSERT_EQ(finances["data"].size(), 2u);
+  ASSERT_EQ(finances["months"].size(), 1u);
+  EXPECT_EQ(finances["months"][0]["income_yuan"], "2150.50");
+  EXPECT_EQ(finances["months"][0]["expenditure_yuan"], "860.00");
+  EXPECT_EQ(finances["months"][0]["income_per_member_yuan"], "2150.50");
+  EXPECT_EQ(worker_b_.Get(fp).status, 403);
+  EXPECT_EQ(worker_b_.Post(fp, {{"kind", "income"}, {"category", "wages"}, {"amount_yuan", "1"}, {"period_month", "2026-01"}}).status, 403);
+
+  // Merging the second household into the first keeps everything, and the merged one leaves lists.
+  ASSERT_EQ(worker_a_.Post("/api/v1/households/" + std::to_string(other) + "/persons",
+                           {{"relation", "head"}, {"name", "李伯伯"}, {"gender", "male"}, {"birth_date", "1950-05-05"}})
+                .status,
+            201);
+  std::string mp = "/api/v1/households/" + std::to_string(h) + "/merge";
+  EXPECT_TRUE(Has(worker_a_.Post(mp, {{"from_household_id", h}}), "from_household_id:same_household"));
+  EXPECT_EQ(worker_b_.Post(mp, {{"from_household_id", other}}).status, 403);
+  auto merged = worker_a_.Post(mp, {{"from_household_id", other}});
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_EQ(merged.Json()["members"].size(), 2u);
+  EXPECT_EQ(worker_a_.Get("/api/v1/households").Json()["metadata"]["total"], 1);
+  EXPECT_EQ(worker_a_.Get("/api/v1/households/" + std::to_string(other)).Json()["merged_into_id"], h);
+  EXPECT_EQ(worker_a_.Post(mp, {{"from_household_id", other}}).status, 404);
+  EXPECT_EQ(server_.CountRows("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'household.merge%'"), 2);
+}
+
+// Acceptance: the seeded database holds no clear ID number, phone or detail address of any
+// seeded person — every encrypted value is decrypted here and looked for in the raw file.
+TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
+  TestServer server(std::map<std::string, std::string>{}, /*create_admin=*/false);
+  if (server.engine() != "sqlite") {
+    GTEST_SKIP() << "reads the SQLite file directly";
+  }
+  std::string out;
+  ASSERT_EQ(server.RunCli({"seed-demo", "--quiet"}, &out), 0) << out;
+  core::Secrets secrets = core::LoadSecrets(server.data_dir() + "/secrets.key");
+  core::FieldCipher cipher(secrets.field_encryption_key);
+  std::set<std::string> ids, phones;
+  std::vector<std::string> addresses;
+  std::stringstream persons(server.Query("SELECT id_number_enc || '|' || phone_enc FROM persons"));
+  for (std::string line; std::getline(persons, line);) {
+    auto bar = line.find('|');
+    ids.insert(*cipher.Decrypt(line.substr(0, bar), "persons.id_number"));
+    if (bar + 1 < line.size()) {
+      phones.insert(*cipher.Decrypt(line.substr(bar + 1), "persons.phone"));
+    }
+  }
+  std::stringstream households(server.Query("SELECT address_enc FROM households"));
+  for (std::string line; std::getline(households, line);) {
+    addresses.push_back(*cipher.Decrypt(line, "households.address"));
+  }
+  ASSERT_GT(ids.size(), 5000u);
+  ASSERT_GT(phones.size(), 1000u);
+  std::string bytes;
+  for (const auto& suffix : {"", "-wal"}) {
+    std::ifstream in(server.db_path() + suffix, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  // Every run of digits (an ID may end in X) is checked against every clear ID and phone.
+  size_t runs = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(bytes[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < bytes.size() && (std::isdigit(static_cast<unsigned char>(bytes[j])) || bytes[j] == 'X')) {
+      ++j;
+    }
+    std::string run = bytes.substr(i, j - i);
+    for (size_t k = 0; k + 11 <= run.size(); ++k) {
+      ASSERT_EQ(phones.count(run.substr(k, 11)), 0u) << "clear phone in the file";
+      if (k + 18 <= run.size()) {
+        ASSERT_EQ(ids.count(run.substr(k, 18)), 0u) << "clear ID number in the file";
+      }
+    }
+    runs += run.size() >= 11 ? 1 : 0;
+    i = j;
+  }
+  for (size_t n = 0; n < addresses.size(); n += 7) {  // every 7th address: the search is per value
+    EXPECT_EQ(bytes.find(addresses[n]), std::string::npos) << addresses[n];
+  }
 }
 
 }  // namespace bangyi::testing

@@ -1,5 +1,8 @@
 #include "modules/registry/registry.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <set>
 
 #include "core/json_input.hpp"
@@ -18,6 +21,68 @@ const std::set<std::string> kRelations = {"head",        "spouse",  "child",   "
 
 bool IsCategory(const std::string& category) { return kCategories.count(category) != 0; }
 bool IsRelation(const std::string& relation) { return kRelations.count(relation) != 0; }
+
+std::optional<int64_t> ParseYuan(const nlohmann::json& value) {
+  std::string text;
+  if (value.is_number_integer()) {
+    text = std::to_string(value.get<int64_t>());
+  } else if (value.is_number_float()) {
+    double v = value.get<double>();
+    double cents = v * 100.0;
+    if (!(v >= 0) || v >= 1e9 || std::abs(cents - std::round(cents)) > 1e-6) {
+      return std::nullopt;
+    }
+    return static_cast<int64_t>(std::llround(cents));
+  } else if (value.is_string()) {
+    text = core::Trim(value.get<std::string>());
+  } else {
+    return std::nullopt;
+  }
+  size_t dot = text.find('.');
+  std::string whole = text.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
+  auto digits = [](const std::string& d) {
+    return std::all_of(d.begin(), d.end(), [](unsigned char ch) { return std::isdigit(ch) != 0; });
+  };
+  if (whole.empty() || whole.size() > 9 || !digits(whole) || frac.size() > 2 || !digits(frac) ||
+      (dot != std::string::npos && frac.empty())) {
+    return std::nullopt;
+  }
+  while (frac.size() < 2) {
+    frac += '0';
+  }
+  return std::stoll(whole) * 100 + std::stoll(frac);
+}
+
+std::string FormatYuan(int64_t cents) {
+  std::string frac = std::to_string(cents % 100);
+  return std::to_string(cents / 100) + "." + (frac.size() < 2 ? "0" + frac : frac);
+}
+
+FinanceInput ParseFinanceInput(const nlohmann::json& body, const std::string& today) {
+  core::JsonReader in(body);
+  FinanceInput f;
+  f.kind = in.OneOf("kind", true, {"income", "expenditure"});
+  if (f.kind == "income") {
+    f.category = in.OneOf("category", true, {"wages", "pension", "dibao_payment", "subsidy", "family_support", "other"});
+  } else if (f.kind == "expenditure") {
+    f.category = in.OneOf("category", true, {"medical", "education", "housing", "care", "other"});
+  }
+  f.period_month = in.String("period_month", true, 7);
+  if (!f.period_month.empty() && (!core::IsIsoDate(f.period_month + "-01") || f.period_month > today.substr(0, 7))) {
+    in.Add("period_month", core::IsIsoDate(f.period_month + "-01") ? "in_future" : "format");
+  }
+  if (!in.Has("amount_yuan")) {
+    in.Add("amount_yuan", "required");
+  } else if (auto cents = ParseYuan(in.Raw("amount_yuan"))) {
+    f.amount_cents = *cents;
+  } else {
+    in.Add("amount_yuan", "invalid");
+  }
+  f.note = in.String("note", false, 500);
+  in.ThrowIfAny();
+  return f;
+}
 
 int AgeOn(const std::string& birth_date, const std::string& today) {
   int age = std::stoi(today.substr(0, 4)) - std::stoi(birth_date.substr(0, 4));

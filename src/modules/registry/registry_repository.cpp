@@ -13,11 +13,43 @@ constexpr std::string_view kHouseholdColumns =
     "SELECT id, organization_id, district_code, street_code, community, address_enc, address_masked, categories,"
     " notes, version, created_at, updated_at FROM households";
 const std::string kSelectHousehold = std::string(kHouseholdColumns) + " WHERE id = $1";
-const std::string kListHouseholds = std::string(kHouseholdColumns) +
-                                    " WHERE organization_id = $1 AND ($2 = '' OR street_code = $2)"
-                                    " ORDER BY id DESC LIMIT $3 OFFSET $4";
-constexpr std::string_view kCountHouseholds =
-    "SELECT COUNT(*) AS n FROM households WHERE organization_id = $1 AND ($2 = '' OR street_code = $2)";
+// Filters: $1 organization, $2 street, $3 member name LIKE pattern, $4 category LIKE pattern.
+constexpr std::string_view kHouseholdFilter =
+    " WHERE organization_id = $1 AND merged_into_id IS NULL AND ($2 = '' OR street_code = $2)"
+    " AND ($3 = '' OR EXISTS (SELECT 1 FROM persons p WHERE p.household_id = households.id"
+    "   AND p.name LIKE $3 ESCAPE '\\'))"
+    " AND ($4 = '' OR categories LIKE $4)";
+const std::string kListHouseholds =
+    std::string(kHouseholdColumns) + std::string(kHouseholdFilter) + " ORDER BY id DESC LIMIT $5 OFFSET $6";
+const std::string kCountHouseholds = "SELECT COUNT(*) AS n FROM households" + std::string(kHouseholdFilter);
+constexpr std::string_view kUpdateHousehold =
+    "UPDATE households SET district_code = $3, street_code = $4, community = $5, address_enc = $6,"
+    " address_masked = $7, categories = $8, notes = $9, version = version + 1, updated_at = $10"
+    " WHERE id = $1 AND version = $2";
+constexpr std::string_view kUpdatePerson =
+    "UPDATE persons SET relation = $3, name = $4, gender = $5, birth_date = $6, id_number_enc = $7,"
+    " id_number_bidx = $8, id_number_masked = $9, phone_enc = $10, phone_masked = $11, conditions_enc = $12,"
+    " version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2";
+constexpr std::string_view kHasOpenCase =
+    "SELECT 1 FROM cases WHERE household_id = $1 AND state NOT IN ('closed', 'follow_up', 'transferred', 'rejected')";
+constexpr std::string_view kMergedInto = "SELECT merged_into_id FROM households WHERE id = $1";
+constexpr std::string_view kMoveMembers = "UPDATE persons SET household_id = $2, updated_at = $3 WHERE household_id = $1";
+constexpr std::string_view kMoveCases = "UPDATE cases SET household_id = $2, updated_at = $3 WHERE household_id = $1";
+constexpr std::string_view kMoveFinances = "UPDATE household_finances SET household_id = $2 WHERE household_id = $1";
+constexpr std::string_view kMarkMerged =
+    "UPDATE households SET merged_into_id = $2, version = version + 1, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kInsertFinance =
+    "INSERT INTO household_finances (organization_id, household_id, kind, category, amount_cents, period_month, note,"
+    " recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+constexpr std::string_view kListFinances =
+    "SELECT f.id, f.kind, f.category, f.amount_cents, f.period_month, f.note, f.recorded_by,"
+    " u.display_name AS recorded_by_name, f.created_at FROM household_finances f"
+    " LEFT JOIN users u ON u.id = f.recorded_by WHERE f.household_id = $1 ORDER BY f.period_month DESC, f.id DESC";
+constexpr std::string_view kFinanceMonths =
+    "SELECT period_month,"
+    " CAST(SUM(CASE WHEN kind = 'income' THEN amount_cents ELSE 0 END) AS BIGINT) AS income_cents,"
+    " CAST(SUM(CASE WHEN kind = 'expenditure' THEN amount_cents ELSE 0 END) AS BIGINT) AS expenditure_cents"
+    " FROM household_finances WHERE household_id = $1 GROUP BY period_month ORDER BY period_month DESC LIMIT 24";
 
 constexpr std::string_view kInsertPerson =
     "INSERT INTO persons (organization_id, household_id, relation, name, gender, birth_date, id_number_enc,"
@@ -103,17 +135,68 @@ std::optional<HouseholdRow> FindHousehold(db::Connection& c, int64_t id) {
   return HouseholdFrom(*row);
 }
 
-std::vector<HouseholdRow> ListHouseholds(db::Connection& c, int64_t organization_id, const std::string& street,
-                                         int64_t limit, int64_t offset) {
+namespace {
+
+db::Params FilterParams(const HouseholdFilter& f) {
+  return {f.organization_id, f.street, db::LikeContains(f.q),
+          f.category.empty() ? std::string() : "%\"category\":\"" + f.category + "\"%"};
+}
+
+}  // namespace
+
+std::vector<HouseholdRow> ListHouseholds(db::Connection& c, const HouseholdFilter& f, int64_t limit, int64_t offset) {
+  auto params = FilterParams(f);
+  params.emplace_back(limit);
+  params.emplace_back(offset);
   std::vector<HouseholdRow> out;
-  for (const auto& r : c.Query(kListHouseholds, {organization_id, street, limit, offset})) {
+  for (const auto& r : c.Query(kListHouseholds, params)) {
     out.push_back(HouseholdFrom(r));
   }
   return out;
 }
 
-int64_t CountHouseholds(db::Connection& c, int64_t organization_id, const std::string& street) {
-  return c.QueryOne(kCountHouseholds, {organization_id, street})->Int("n");
+int64_t CountHouseholds(db::Connection& c, const HouseholdFilter& f) {
+  return c.QueryOne(kCountHouseholds, FilterParams(f))->Int("n");
+}
+
+bool UpdateHousehold(db::Connection& c, const HouseholdRow& h, int64_t version) {
+  return c.Execute(kUpdateHousehold, {h.id, version, h.district_code, h.street_code, h.community, h.address_enc,
+                                      h.address_masked, h.categories, h.notes, core::NowIso()}) == 1;
+}
+
+bool UpdatePerson(db::Connection& c, const PersonRow& p, int64_t version) {
+  return c.Execute(kUpdatePerson, {p.id, version, p.relation, p.name, p.gender, p.birth_date, p.id_number_enc,
+                                   db::Nullable(p.id_number_bidx), p.id_number_masked, p.phone_enc, p.phone_masked,
+                                   p.conditions_enc, core::NowIso()}) == 1;
+}
+
+std::optional<int64_t> MergedInto(db::Connection& c, int64_t household_id) {
+  auto r = c.QueryOne(kMergedInto, {household_id});
+  return r ? r->OptInt("merged_into_id") : std::nullopt;
+}
+
+bool HasOpenCase(db::Connection& c, int64_t household_id) { return c.QueryOne(kHasOpenCase, {household_id}).has_value(); }
+
+void MergeHouseholds(db::Connection& c, int64_t from, int64_t into) {
+  std::string now = core::NowIso();
+  c.Execute(kMoveMembers, {from, into, now});
+  c.Execute(kMoveCases, {from, into, now});
+  c.Execute(kMoveFinances, {from, into});
+  c.Execute(kMarkMerged, {from, into, now});
+}
+
+int64_t InsertFinance(db::Connection& c, const FinanceRow& row) {
+  return c.QueryOne(kInsertFinance, {row.organization_id, row.household_id, row.kind, row.category, row.amount_cents,
+                                     row.period_month, row.note, db::Nullable(row.recorded_by), core::NowIso()})
+      ->Int("id");
+}
+
+nlohmann::json ListFinances(db::Connection& c, int64_t household_id) {
+  return db::RowsJson(c.Query(kListFinances, {household_id}));
+}
+
+nlohmann::json FinanceMonths(db::Connection& c, int64_t household_id) {
+  return db::RowsJson(c.Query(kFinanceMonths, {household_id}));
 }
 
 int64_t InsertPerson(db::Connection& c, const PersonRow& p) {

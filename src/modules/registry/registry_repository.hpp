@@ -32,10 +32,36 @@ struct PersonRow {
 
 int64_t InsertHousehold(db::Connection& c, const HouseholdRow& h);
 std::optional<HouseholdRow> FindHousehold(db::Connection& c, int64_t id);
-// Households of one organization, optionally of one street, newest first.
-std::vector<HouseholdRow> ListHouseholds(db::Connection& c, int64_t organization_id, const std::string& street,
-                                         int64_t limit, int64_t offset);
-int64_t CountHouseholds(db::Connection& c, int64_t organization_id, const std::string& street);
+struct HouseholdFilter {
+  int64_t organization_id = 0;
+  std::string street;    // "" any
+  std::string q;         // part of a member's name, "" any
+  std::string category;  // an assistance category held, "" any (must be a known category)
+};
+// Households of one organization (merged ones left out), newest first.
+std::vector<HouseholdRow> ListHouseholds(db::Connection& c, const HouseholdFilter& f, int64_t limit, int64_t offset);
+int64_t CountHouseholds(db::Connection& c, const HouseholdFilter& f);
+// Optimistic update of everything but the owner; false when `version` is stale.
+bool UpdateHousehold(db::Connection& c, const HouseholdRow& h, int64_t version);
+bool UpdatePerson(db::Connection& c, const PersonRow& p, int64_t version);
+std::optional<int64_t> MergedInto(db::Connection& c, int64_t household_id);
+// True when the household has a case that is not closed, transferred or rejected.
+bool HasOpenCase(db::Connection& c, int64_t household_id);
+// Moves members, cases and finance records of `from` into `into`; `from` stays, marked merged.
+void MergeHouseholds(db::Connection& c, int64_t from, int64_t into);
+
+// Income and rigid expenditure records (amounts in fen).
+struct FinanceRow {
+  int64_t organization_id = 0;
+  int64_t household_id = 0;
+  std::string kind, category, period_month, note;
+  int64_t amount_cents = 0;
+  std::optional<int64_t> recorded_by;  // none for imported or demo records
+};
+int64_t InsertFinance(db::Connection& c, const FinanceRow& row);
+nlohmann::json ListFinances(db::Connection& c, int64_t household_id);
+// Per month, newest first: {period_month, income_cents, expenditure_cents}.
+nlohmann::json FinanceMonths(db::Connection& c, int64_t household_id);
 
 int64_t InsertPerson(db::Connection& c, const PersonRow& p);
 std::optional<PersonRow> FindPerson(db::Connection& c, int64_t id);

@@ -7,7 +7,11 @@ namespace bangyi::registry {
 void RegisterRoutes(http::Router& router, RegistryService& service, const access::Authenticate& authenticate) {
   router.Get("/api/v1/households", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);
-    return http::Response::Json(200, service.ListHouseholds(p, r.Query("street").value_or(""), http::ParsePage(r)));
+    HouseholdFilter filter;
+    filter.street = r.Query("street").value_or("");
+    filter.q = r.Query("q").value_or("");
+    filter.category = r.Query("category").value_or("");
+    return http::Response::Json(200, service.ListHouseholds(p, filter, http::ParsePage(r)));
   });
   router.Post("/api/v1/households", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);
@@ -16,6 +20,25 @@ void RegisterRoutes(http::Router& router, RegistryService& service, const access
   router.Get("/api/v1/households/{id}", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);
     return http::Response::Json(200, service.GetHousehold(p, r.PathId("id")));
+  });
+  router.Put("/api/v1/households/{id}", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(200, service.UpdateHousehold(p, id, core::ParseJsonObject(r.body)));
+  });
+  router.Get("/api/v1/households/{id}/finances", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    return http::Response::Json(200, service.Finances(p, r.PathId("id")));
+  });
+  router.Post("/api/v1/households/{id}/finances", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(201, service.AddFinance(p, id, core::ParseJsonObject(r.body)));
+  });
+  router.Post("/api/v1/households/{id}/merge", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(200, service.Merge(p, id, core::ParseJsonObject(r.body)));
   });
   router.Post("/api/v1/households/{id}/persons", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);
@@ -33,6 +56,11 @@ void RegisterRoutes(http::Router& router, RegistryService& service, const access
   router.Get("/api/v1/persons/{id}", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);
     return http::Response::Json(200, service.GetPerson(p, r.PathId("id")));
+  });
+  router.Put("/api/v1/persons/{id}", [&service, authenticate](http::Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return http::Response::Json(200, service.UpdatePerson(p, id, core::ParseJsonObject(r.body)));
   });
   router.Post("/api/v1/persons/{id}/reveal", [&service, authenticate](http::Request& r) {
     auto p = authenticate(r);

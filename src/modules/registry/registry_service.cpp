@@ -79,8 +79,7 @@ nlohmann::json RegistryService::CreateHousehold(const access::Principal& p, cons
   row.district_code = in.district_code;
   row.street_code = in.street_code;
   row.community = in.community;
-  row.address_enc = in.address_detail.empty() ? "" : cipher_.Encrypt(in.address_detail, kAddressColumn);
-  row.address_masked = in.address_detail.empty() ? "" : core::MaskText(in.address_detail);
+  SealHousehold(row, in.address_detail);
   row.categories = in.categories.dump();
   row.notes = in.notes;
   int64_t id = db_.Write([&](db::Connection& c) {
@@ -96,16 +95,220 @@ nlohmann::json RegistryService::CreateHousehold(const access::Principal& p, cons
   return db_.Read([&](db::Connection& c) { return HouseholdJson(*FindHousehold(c, id)); });
 }
 
-nlohmann::json RegistryService::ListHouseholds(const access::Principal& p, const std::string& street,
+void RegistryService::SealHousehold(HouseholdRow& row, const std::string& address) const {
+  row.address_enc = address.empty() ? "" : cipher_.Encrypt(address, kAddressColumn);
+  row.address_masked = address.empty() ? "" : core::MaskText(address);
+}
+
+void RegistryService::SealPerson(PersonRow& row, const PersonInput& in) const {
+  row.id_number_enc = in.id_number.empty() ? "" : cipher_.Encrypt(in.id_number, kIdColumn);
+  row.id_number_bidx =
+      in.id_number.empty() ? std::nullopt : std::optional(core::BlindIndex(blind_key_, kIdIndexDomain, in.id_number));
+  row.id_number_masked = in.id_number.empty() ? "" : core::MaskIdNumber(in.id_number);
+  row.phone_enc = in.phone.empty() ? "" : cipher_.Encrypt(in.phone, kPhoneColumn);
+  row.phone_masked = in.phone.empty() ? "" : core::MaskPhone(in.phone);
+  row.conditions_enc = in.conditions.empty() ? "" : cipher_.Encrypt(in.conditions.dump(), kConditionsColumn);
+}
+
+HouseholdRow RegistryService::AuthorizedHousehold(const access::Principal& p, int64_t id, std::string_view perm) {
+  access::Require(p, perm);
+  auto household = db_.Read([&](db::Connection& c) { return FindHousehold(c, id); });
+  if (!household || db_.Read([&](db::Connection& c) { return MergedInto(c, id); })) {
+    throw core::Error::NotFound("household");
+  }
+  access::Require(p, perm, RefOf(household->organization_id));
+  return *household;
+}
+
+nlohmann::json RegistryService::ListHouseholds(const access::Principal& p, HouseholdFilter filter,
                                                const http::Page& page) {
-  int64_t org = CallerOrganization(p, access::permission::kHouseholdsRead);
+  filter.organization_id = CallerOrganization(p, access::permission::kHouseholdsRead);
+  core::FieldErrors errors;
+  if (!filter.category.empty() && !IsCategory(filter.category)) {
+    errors.Add("category", "invalid");
+  }
+  if (core::Utf8Length(filter.q) > 50) {
+    errors.Add("q", "too_long");
+  }
+  errors.ThrowIfAny();
   return db_.Read([&](db::Connection& c) {
     std::vector<nlohmann::json> data;
-    for (const auto& h : registry::ListHouseholds(c, org, street, page.per, page.Offset())) {
+    for (const auto& h : registry::ListHouseholds(c, filter, page.per, page.Offset())) {
       data.push_back(HouseholdJson(h));
     }
-    return http::ListBody(std::move(data), CountHouseholds(c, org, street), page);
+    return http::ListBody(std::move(data), CountHouseholds(c, filter), page);
   });
+}
+
+nlohmann::json RegistryService::UpdateHousehold(const access::Principal& p, int64_t id, const nlohmann::json& body) {
+  HouseholdRow before = AuthorizedHousehold(p, id, access::permission::kHouseholdsWrite);
+  core::FieldErrors errors;
+  HouseholdInput in = ParseHouseholdInput(body, divisions_, errors);
+  core::JsonReader extra(body);
+  auto version = extra.Int("version", true, 1, INT64_MAX);
+  for (const auto& e : extra.errors().list()) {
+    errors.Add(e.field, e.code);
+  }
+  errors.ThrowIfAny();
+  HouseholdRow row = before;
+  row.district_code = in.district_code;
+  row.street_code = in.street_code;
+  row.community = in.community;
+  row.categories = in.categories.dump();
+  row.notes = in.notes;
+  bool address_given = body.contains("address_detail");
+  if (address_given) {
+    SealHousehold(row, in.address_detail);
+  }
+  db_.Write([&](db::Connection& c) {
+    if (!registry::UpdateHousehold(c, row, *version)) {
+      throw core::Error(core::ErrorKind::kConflict, "version_conflict", "the household changed meanwhile; reload it",
+                        {{"version", "stale"}});
+    }
+    audit::Changes changes;
+    changes.Diff("street_code", before.street_code, row.street_code)
+        .Diff("community", before.community, row.community)
+        .Diff("categories", nlohmann::json::parse(before.categories), in.categories)
+        .Diff("notes", before.notes, row.notes);
+    if (address_given) {
+      changes.Sensitive("address_detail");
+    }
+    audit::Record(c, audit::ActorOf(p), {"household.update", "household", std::to_string(id), row.organization_id,
+                                         changes.json()});
+  });
+  return GetHousehold(p, id);
+}
+
+nlohmann::json RegistryService::UpdatePerson(const access::Principal& p, int64_t id, const nlohmann::json& body) {
+  access::Require(p, access::permission::kHouseholdsWrite);
+  auto before = db_.Read([&](db::Connection& c) { return FindPerson(c, id); });
+  if (!before) {
+    throw core::Error::NotFound("person");
+  }
+  access::Require(p, access::permission::kHouseholdsWrite, RefOf(before->organization_id));
+  // Omitted sensitive fields keep their stored values, and the stored ID still checks the new
+  // birth date and gender.
+  nlohmann::json merged = body;
+  auto keep = [&](const char* field, const std::string& stored, std::string_view column) {
+    if (!body.contains(field) && !stored.empty()) {
+      auto clear = cipher_.Decrypt(stored, column);
+      if (!clear) {
+        throw std::runtime_error("cannot decrypt " + std::string(column) + " of person " + std::to_string(id));
+      }
+      merged[field] = std::string(column) == kConditionsColumn ? nlohmann::json::parse(*clear) : nlohmann::json(*clear);
+    }
+  };
+  keep("id_number", before->id_number_enc, kIdColumn);
+  keep("phone", before->phone_enc, kPhoneColumn);
+  keep("conditions", before->conditions_enc, kConditionsColumn);
+  core::FieldErrors errors;
+  PersonInput in = ParsePersonInput(merged, core::TodayShanghai(), errors);
+  core::JsonReader extra(body);
+  auto version = extra.Int("version", true, 1, INT64_MAX);
+  for (const auto& e : extra.errors().list()) {
+    errors.Add(e.field, e.code);
+  }
+  errors.ThrowIfAny();
+  PersonRow row = *before;
+  row.relation = in.relation;
+  row.name = in.name;
+  row.gender = in.gender;
+  row.birth_date = in.birth_date;
+  SealPerson(row, in);
+  db_.Write([&](db::Connection& c) {
+    if (row.id_number_bidx && row.id_number_bidx != before->id_number_bidx) {
+      for (const auto& other : FindPersonsByIdIndex(c, row.organization_id, *row.id_number_bidx)) {
+        if (other.id != id) {
+          throw core::Error(core::ErrorKind::kConflict, "duplicate", "this organization already registered this person",
+                            {{"id_number", "duplicate"}});
+        }
+      }
+    }
+    if (!registry::UpdatePerson(c, row, *version)) {
+      throw core::Error(core::ErrorKind::kConflict, "version_conflict", "the person changed meanwhile; reload it",
+                        {{"version", "stale"}});
+    }
+    audit::Changes changes;
+    changes.Diff("relation", before->relation, row.relation)
+        .Diff("name", before->name, row.name)
+        .Diff("gender", before->gender, row.gender)
+        .Diff("birth_date", before->birth_date, row.birth_date);
+    for (const char* field : {"id_number", "phone", "conditions"}) {
+      if (body.contains(field)) {
+        changes.Sensitive(field);
+      }
+    }
+    audit::Record(c, audit::ActorOf(p), {"person.update", "person", std::to_string(id), row.organization_id,
+                                         changes.json()});
+  });
+  return db_.Read([&](db::Connection& c) { return PersonJson(*FindPerson(c, id)); });
+}
+
+nlohmann::json RegistryService::Finances(const access::Principal& p, int64_t household_id) {
+  AuthorizedHousehold(p, household_id, access::permission::kHouseholdsRead);
+  return db_.Read([&](db::Connection& c) {
+    nlohmann::json records = ListFinances(c, household_id);
+    for (auto& r : records) {
+      r["amount_yuan"] = FormatYuan(r["amount_cents"].get<int64_t>());
+      r.erase("amount_cents");
+    }
+    int64_t members = static_cast<int64_t>(ListMembers(c, household_id).size());
+    nlohmann::json months = nlohmann::json::array();
+    for (const auto& m : FinanceMonths(c, household_id)) {
+      int64_t income = m["income_cents"].get<int64_t>();
+      months.push_back({{"period_month", m["period_month"]},
+                        {"income_yuan", FormatYuan(income)},
+                        {"expenditure_yuan", FormatYuan(m["expenditure_cents"].get<int64_t>())},
+                        {"members", members},
+                        {"income_per_member_yuan", members > 0 ? nlohmann::json(FormatYuan(income / members))
+                                                               : nlohmann::json(nullptr)}});
+    }
+    return nlohmann::json{{"data", records}, {"months", months}};
+  });
+}
+
+nlohmann::json RegistryService::AddFinance(const access::Principal& p, int64_t household_id, const nlohmann::json& body) {
+  HouseholdRow household = AuthorizedHousehold(p, household_id, access::permission::kHouseholdsWrite);
+  FinanceInput in = ParseFinanceInput(body, core::TodayShanghai());
+  db_.Write([&](db::Connection& c) {
+    int64_t id = InsertFinance(c, FinanceRow{household.organization_id, household_id, in.kind, in.category,
+                                             in.period_month, in.note, in.amount_cents, p.user_id});
+    audit::Changes changes;
+    changes.Set("household_id", household_id).Set("kind", in.kind).Set("category", in.category)
+        .Set("period_month", in.period_month).Set("amount_yuan", FormatYuan(in.amount_cents));
+    audit::Record(c, audit::ActorOf(p), {"household.finance_add", "household", std::to_string(household_id),
+                                         household.organization_id, changes.json()});
+    return id;
+  });
+  return Finances(p, household_id);
+}
+
+nlohmann::json RegistryService::Merge(const access::Principal& p, int64_t household_id, const nlohmann::json& body) {
+  HouseholdRow into = AuthorizedHousehold(p, household_id, access::permission::kHouseholdsWrite);
+  core::JsonReader in(body);
+  auto from_id = in.Int("from_household_id", true, 1, INT64_MAX);
+  in.ThrowIfAny();
+  if (*from_id == household_id) {
+    throw core::Error::Validation({{"from_household_id", "same_household"}});
+  }
+  HouseholdRow from = AuthorizedHousehold(p, *from_id, access::permission::kHouseholdsWrite);
+  if (from.organization_id != into.organization_id) {
+    throw core::Error::Validation({{"from_household_id", "other_organization"}});
+  }
+  db_.Write([&](db::Connection& c) {
+    if (MergedInto(c, *from_id) || MergedInto(c, household_id)) {
+      throw core::Error::Conflict("already_merged", "one of the households was merged meanwhile");
+    }
+    if (HasOpenCase(c, *from_id) && HasOpenCase(c, household_id)) {
+      throw core::Error::Conflict("open_cases_both", "both households have an open case; close or transfer one first");
+    }
+    MergeHouseholds(c, *from_id, household_id);
+    audit::Record(c, audit::ActorOf(p), {"household.merge", "household", std::to_string(household_id),
+                                         into.organization_id, {{"merged_from", {{"from", nullptr}, {"to", *from_id}}}}});
+    audit::Record(c, audit::ActorOf(p), {"household.merged_into", "household", std::to_string(*from_id),
+                                         into.organization_id, {{"merged_into", {{"from", nullptr}, {"to", household_id}}}}});
+  });
+  return GetHousehold(p, household_id);
 }
 
 std::optional<nlohmann::json> RegistryService::HouseholdView(db::Connection& c, int64_t id) const {
@@ -114,6 +317,8 @@ std::optional<nlohmann::json> RegistryService::HouseholdView(db::Connection& c, 
     return std::nullopt;
   }
   nlohmann::json out = HouseholdJson(*h);
+  auto merged = MergedInto(c, id);
+  out["merged_into_id"] = merged ? nlohmann::json(*merged) : nlohmann::json(nullptr);
   out["members"] = nlohmann::json::array();
   for (const auto& m : ListMembers(c, id)) {
     out["members"].push_back(PersonJson(m));
@@ -152,18 +357,7 @@ nlohmann::json RegistryService::AddPerson(const access::Principal& p, int64_t ho
   row.name = in.name;
   row.gender = in.gender;
   row.birth_date = in.birth_date;
-  if (!in.id_number.empty()) {
-    row.id_number_enc = cipher_.Encrypt(in.id_number, kIdColumn);
-    row.id_number_bidx = core::BlindIndex(blind_key_, kIdIndexDomain, in.id_number);
-    row.id_number_masked = core::MaskIdNumber(in.id_number);
-  }
-  if (!in.phone.empty()) {
-    row.phone_enc = cipher_.Encrypt(in.phone, kPhoneColumn);
-    row.phone_masked = core::MaskPhone(in.phone);
-  }
-  if (!in.conditions.empty()) {
-    row.conditions_enc = cipher_.Encrypt(in.conditions.dump(), kConditionsColumn);
-  }
+  SealPerson(row, in);
   int64_t id = db_.Write([&](db::Connection& c) {
     if (row.id_number_bidx && !FindPersonsByIdIndex(c, row.organization_id, *row.id_number_bidx).empty()) {
       throw core::Error(core::ErrorKind::kConflict, "duplicate", "this organization already registered this person",

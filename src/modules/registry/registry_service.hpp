@@ -11,6 +11,7 @@
 #include "http/pagination.hpp"
 #include "modules/access/role.hpp"
 #include "modules/divisions/division_repository.hpp"
+#include "modules/registry/registry.hpp"
 #include "modules/registry/registry_repository.hpp"
 
 namespace bangyi::registry {
@@ -21,7 +22,15 @@ class RegistryService {
       : db_(db), divisions_(divisions), cipher_(secrets.field_encryption_key), blind_key_(secrets.blind_index_key) {}
 
   nlohmann::json CreateHousehold(const access::Principal& p, const nlohmann::json& body);
-  nlohmann::json ListHouseholds(const access::Principal& p, const std::string& street, const http::Page& page);
+  // Filters: street, q (part of a member's name), category (an assistance category held).
+  nlohmann::json ListHouseholds(const access::Principal& p, HouseholdFilter filter, const http::Page& page);
+  nlohmann::json UpdateHousehold(const access::Principal& p, int64_t id, const nlohmann::json& body);
+  nlohmann::json UpdatePerson(const access::Principal& p, int64_t id, const nlohmann::json& body);
+  // Income and rigid expenditure: the records and a monthly summary with income per member.
+  nlohmann::json Finances(const access::Principal& p, int64_t household_id);
+  nlohmann::json AddFinance(const access::Principal& p, int64_t household_id, const nlohmann::json& body);
+  // Merges another household of the same organization into this one (keeps all history).
+  nlohmann::json Merge(const access::Principal& p, int64_t household_id, const nlohmann::json& body);
   nlohmann::json GetHousehold(const access::Principal& p, int64_t id);
   nlohmann::json AddPerson(const access::Principal& p, int64_t household_id, const nlohmann::json& body);
   nlohmann::json GetPerson(const access::Principal& p, int64_t id);
@@ -44,6 +53,11 @@ class RegistryService {
   int64_t CallerOrganization(const access::Principal& p, std::string_view perm) const;
   nlohmann::json PersonJson(const PersonRow& row) const;
   nlohmann::json HouseholdJson(const HouseholdRow& row) const;
+  // The household after checking `perm` covers its organization; 404 for a merged one.
+  HouseholdRow AuthorizedHousehold(const access::Principal& p, int64_t id, std::string_view perm);
+  // Fills the encrypted, masked and indexed columns from clear values ("" clears).
+  void SealHousehold(HouseholdRow& row, const std::string& address) const;
+  void SealPerson(PersonRow& row, const PersonInput& in) const;
 
   db::Database& db_;
   const divisions::DivisionIndex& divisions_;
