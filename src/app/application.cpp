@@ -136,6 +136,10 @@ int Serve(const core::Config& config) {
   DataDirLock lock(config.data_dir, false);
   core::EnsureSecretsFile(config.SecretsFile());
   core::Secrets secrets = core::LoadSecrets(config.SecretsFile());  // fail at start, not at the first person
+  if (secrets.RotationPending()) {
+    throw std::runtime_error("a key rotation is unfinished (" + config.SecretsFile() +
+                             " holds next keys); finish it with `bangyi rotate-keys` before serving");
+  }
   Services services(config, secrets);
   http::Metrics metrics;
   metrics.SetExtra([&services] { return DbStatsText(*services.db); });

@@ -33,4 +33,15 @@ bool SeedDemo(const core::Config& config, bool quiet);
 void Backup(const core::Config& config, const std::string& to);
 void Restore(const core::Config& config, const std::string& from);
 
+// Re-encrypts every sensitive field under a new field key (and, with `blind_index`, recomputes
+// the blind indexes under a new blind-index key). Refuses while a server holds the data
+// directory. Resumable: the next keys are written to the secrets file first, rows already
+// carrying the new key id are skipped, and the file is promoted only after the database commit.
+struct RotationResult {
+  int from_key_id = 0, to_key_id = 0;
+  int64_t values = 0, indexes = 0;
+  bool resumed = false;
+};
+RotationResult RotateKeys(const core::Config& config, bool blind_index);
+
 }  // namespace bangyi::app

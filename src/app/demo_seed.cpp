@@ -115,7 +115,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   auto divisions = db->Read([](db::Connection& c) { return divisions::DivisionIndex::Load(c); });
   core::EnsureSecretsFile(config.SecretsFile());
   core::Secrets secrets = core::LoadSecrets(config.SecretsFile());
-  core::FieldCipher cipher(secrets.field_encryption_key);
+  core::FieldCipher cipher(secrets.field_encryption_key, secrets.field_key_id);
   Rng rng(2018);
   struct Login {
     std::string role, username, password;

@@ -1,4 +1,5 @@
-// bangyi — the command line: serve | migrate | create-admin | seed-demo | backup | restore | routes.
+// bangyi — the command line: serve | migrate | create-admin | seed-demo | backup | restore |
+// rotate-keys | routes.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
@@ -101,6 +102,11 @@ int main(int argc, char** argv) {
   AddCommon(restore, common);
   restore->add_option("--from", restore_from, "backup file to restore")->required();
 
+  bool rotate_blind = false;
+  auto* rotate = app.add_subcommand("rotate-keys", "re-encrypt sensitive fields under a new key (server stopped)");
+  AddCommon(rotate, common);
+  rotate->add_flag("--blind-index", rotate_blind, "also replace the blind-index key and recompute the indexes");
+
   auto* routes = app.add_subcommand("routes", "print every HTTP route, one per line");
   AddCommon(routes, common);
 
@@ -147,6 +153,13 @@ int main(int argc, char** argv) {
     if (*restore) {
       bangyi::app::Restore(config, restore_from);
       std::cout << "restored " << restore_from << " into " << config.data_dir << std::endl;
+      return 0;
+    }
+    if (*rotate) {
+      auto r = bangyi::app::RotateKeys(config, rotate_blind);
+      std::cout << (r.resumed ? "resumed and finished" : "finished") << " key rotation: field key " << r.from_key_id
+                << " -> " << r.to_key_id << ", " << r.values << " values re-encrypted, " << r.indexes
+                << " blind indexes recomputed" << std::endl;
       return 0;
     }
     if (*routes) {

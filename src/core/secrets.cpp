@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <toml++/toml.h>
@@ -40,7 +41,54 @@ Key DecodeKey(const toml::table& table, const char* name, const std::string& pat
   return key;
 }
 
+std::string EncodeKey(const Key& key) {
+  std::string out(sodium_base64_ENCODED_LEN(key.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), key.data(), key.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+constexpr const char* kHeader =
+    "# Bangyi platform secrets. Keep this file out of database backups, and back it up apart:\n"
+    "# without it, encrypted fields cannot be read.\n";
+
 }  // namespace
+
+Key NewKey() {
+  Key key{};
+  randombytes_buf(key.data(), key.size());
+  return key;
+}
+
+void WriteSecretsFile(const std::string& path, const Secrets& secrets) {
+  std::string text = std::string(kHeader) + "field_encryption_key = \"" + EncodeKey(secrets.field_encryption_key) +
+                     "\"\nfield_key_id = " + std::to_string(secrets.field_key_id) + "\nblind_index_key = \"" +
+                     EncodeKey(secrets.blind_index_key) + "\"\n";
+  if (secrets.next_field_encryption_key) {
+    text += "next_field_encryption_key = \"" + EncodeKey(*secrets.next_field_encryption_key) + "\"\n";
+  }
+  if (secrets.next_blind_index_key) {
+    text += "next_blind_index_key = \"" + EncodeKey(*secrets.next_blind_index_key) + "\"\n";
+  }
+  std::string temp = path + ".new";
+  ::unlink(temp.c_str());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    throw std::runtime_error("cannot create " + temp);
+  }
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot write secrets file " + path);
+  }
+  auto parent = std::filesystem::path(path).parent_path();
+  int dir = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
 
 void EnsureSecretsFile(const std::string& path) {
   if (std::filesystem::exists(path)) {
@@ -74,7 +122,18 @@ Secrets LoadSecrets(const std::string& path) {
   } catch (const toml::parse_error& e) {
     throw std::runtime_error(path + ": " + std::string(e.description()));
   }
-  return Secrets{DecodeKey(table, "field_encryption_key", path), DecodeKey(table, "blind_index_key", path)};
+  Secrets secrets{DecodeKey(table, "field_encryption_key", path), DecodeKey(table, "blind_index_key", path)};
+  secrets.field_key_id = static_cast<int>(table["field_key_id"].value_or(int64_t{1}));
+  if (secrets.field_key_id < 1 || secrets.field_key_id > 1000000) {
+    throw std::runtime_error(path + ": field_key_id must be a positive number");
+  }
+  if (table.contains("next_field_encryption_key")) {
+    secrets.next_field_encryption_key = DecodeKey(table, "next_field_encryption_key", path);
+  }
+  if (table.contains("next_blind_index_key")) {
+    secrets.next_blind_index_key = DecodeKey(table, "next_blind_index_key", path);
+  }
+  return secrets;
 }
 
 }  // namespace bangyi::core

@@ -431,6 +431,29 @@ TEST_F(Cases, AccessFollowsOrganizationRoleAndPurpose) {
   EXPECT_EQ(org_admin.Post("/api/v1/cases", CaseBody(hid, head)).status, 403);
 }
 
+TEST_F(Cases, CommunityAdvisersSeeTheCasesTheyReferred) {
+  long long adviser = CreateUser(admin_, "adviser.a", "community_adviser", std::nullopt, "street", "310101002");
+  CreateUser(admin_, "adviser.b", "community_adviser", std::nullopt, "street", "310101002");
+  auto [hid, head, child] = Household(worker_, "31010119500101082", "31010120150601081");
+  auto body = CaseBody(hid, head);
+  body["referral_source"] = "community_adviser";
+  body["referred_by_user_id"] = worker_id_;
+  EXPECT_TRUE(HasField(worker_.Post("/api/v1/cases", body), "referred_by_user_id:not_adviser"));
+  body["referred_by_user_id"] = adviser;
+  auto created = worker_.Post("/api/v1/cases", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string path = "/api/v1/cases/" + S(created.Json()["id"].get<long long>());
+  auto mine = LoginNewUser(server_, "adviser.a");
+  auto other = LoginNewUser(server_, "adviser.b");
+  EXPECT_EQ(mine.Get(path).status, 200);
+  EXPECT_FALSE(mine.Get(path).Json()["can"]["write"].get<bool>());
+  EXPECT_EQ(mine.Get("/api/v1/cases").Json()["data"].size(), 1u);
+  EXPECT_EQ(mine.Get("/api/v1/work-queue").Json()["recent"].size(), 1u);
+  EXPECT_EQ(Move(mine, created.Json()["id"].get<long long>(), "assessing").status, 403);
+  EXPECT_EQ(other.Get(path).status, 403);
+  EXPECT_EQ(other.Get("/api/v1/cases").Json()["data"].size(), 0u);
+}
+
 TEST_F(Cases, OwnScopeSettingLimitsSocialWorkersToTheirCases) {
   TestServer own(std::map<std::string, std::string>{{"BANGYI_CASES_SOCIAL_WORKER_SCOPE", "own"}});
   Client admin(own);

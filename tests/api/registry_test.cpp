@@ -341,3 +341,70 @@ TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
 }
 
 }  // namespace bangyi::testing
+
+namespace bangyi::testing {
+
+// bangyi rotate-keys: refused while serving; afterwards every value is under the new key id,
+// the old key is gone from the file, and reveal and ID-number search still work.
+TEST(RegistryKeys, RotationReencryptsEverythingAndKeepsSearchWorking) {
+  TestServer server;
+  Client admin(server);
+  ASSERT_EQ(admin.Login("admin", TestServer::kAdminPassword).status, 200);
+  long long org = CreateOrganization(admin, "甲社工机构", 1, "310101");
+  CreateUser(admin, "worker.k", "social_worker", org);
+  Client worker = LoginNewUser(server, "worker.k");
+  long long h = worker.Post("/api/v1/households", {{"district_code", "310101"}, {"street_code", "310101002"},
+                                                   {"address_detail", "南京东路100弄3号"}})
+                    .Json()["id"]
+                    .get<long long>();
+  auto person = worker.Post("/api/v1/households/" + std::to_string(h) + "/persons",
+                            {{"relation", "head"}, {"name", "王阿姨"}, {"gender", "male"}, {"birth_date", "1958-03-12"},
+                             {"id_number", "310101195803120178"}, {"phone", "13600011122"},
+                             {"conditions", {{"illness", "肺癌"}}}});
+  ASSERT_EQ(person.status, 201) << person.body;
+  std::string pid = std::to_string(person.Json()["id"].get<long long>());
+  std::string before = server.Query("SELECT id_number_enc || phone_enc || id_number_bidx FROM persons");
+  std::string secrets_before;
+  {
+    std::ifstream in(server.data_dir() + "/secrets.key");
+    secrets_before.assign(std::istreambuf_iterator<char>(in), {});
+  }
+
+  std::string out;
+  EXPECT_NE(server.RunCli({"rotate-keys"}, &out), 0) << out;  // the server holds the data directory
+  ASSERT_EQ(server.Stop(), 0);
+  ASSERT_EQ(server.RunCli({"rotate-keys", "--blind-index"}, &out), 0) << out;
+  EXPECT_NE(out.find("4 values re-encrypted, 1 blind indexes"), std::string::npos) << out;
+  std::string secrets_after;
+  {
+    std::ifstream in(server.data_dir() + "/secrets.key");
+    secrets_after.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  EXPECT_NE(secrets_after.find("field_key_id = 2"), std::string::npos);
+  EXPECT_EQ(secrets_after.find("next_"), std::string::npos);
+  auto key_line = [](const std::string& text, const std::string& name) {
+    auto at = text.find(name + " = ");
+    return text.substr(at, text.find('\n', at) - at);
+  };
+  EXPECT_NE(key_line(secrets_before, "field_encryption_key"), key_line(secrets_after, "field_encryption_key"));
+  EXPECT_NE(key_line(secrets_before, "blind_index_key"), key_line(secrets_after, "blind_index_key"));
+  EXPECT_EQ(server.CountRows("SELECT COUNT(*) FROM persons WHERE id_number_enc NOT LIKE 'v1.2.%' OR phone_enc NOT LIKE 'v1.2.%'"), 0);
+  EXPECT_EQ(server.CountRows("SELECT COUNT(*) FROM households WHERE address_enc NOT LIKE 'v1.2.%'"), 0);
+  EXPECT_NE(server.Query("SELECT id_number_enc || phone_enc || id_number_bidx FROM persons"), before);
+
+  server.Start();
+  Client again(server);
+  ASSERT_EQ(again.Login("worker.k", "worker.k-Password-2").status, 200);
+  auto revealed = again.Post("/api/v1/persons/" + pid + "/reveal", {{"reason", "密钥轮换后核对"}});
+  ASSERT_EQ(revealed.status, 200) << revealed.body;
+  EXPECT_EQ(revealed.Json()["id_number"], "310101195803120178");
+  EXPECT_EQ(revealed.Json()["phone"], "13600011122");
+  EXPECT_EQ(revealed.Json()["conditions"]["illness"], "肺癌");
+  EXPECT_EQ(again.Get("/api/v1/persons?id_number=310101195803120178").Json()["data"].size(), 1u);
+  // A second rotation goes on from key 2.
+  ASSERT_EQ(server.Stop(), 0);
+  ASSERT_EQ(server.RunCli({"rotate-keys"}, &out), 0) << out;
+  EXPECT_NE(out.find("field key 2 -> 3"), std::string::npos) << out;
+}
+
+}  // namespace bangyi::testing

@@ -5,7 +5,8 @@
 //               duplicate check), moves it to assessing, records an initial assessment with a high
 //               risk (an alert), moves to planning, writes a plan with two goals and submits it;
 //   supervisor: finds the plan on the workbench, approves it, acknowledges the alert;
-//   worker:     records three service records (one with both members), the primary person's
+//   worker:     records three service records (one with both members), uploads a photo (and is
+//               refused a text file before any upload), the primary person's
 //               data-sharing consent, a share referral to another organization, moves to closing,
 //               records a closing assessment and fills in the closing;
 //   supervisor: signs the closing off;
@@ -15,6 +16,9 @@ import type { Page } from 'playwright-core'
 import { DOMAINS } from '../src/api/caseTypes'
 import { makeResidentId, todayShanghai } from '../src/utils/residentId'
 import { BASE_URL, CREDENTIALS_FILE, choose, demoLogin, inputOf, logIn, openSelect, useBrowser, type Login } from './support'
+
+/** A 1×1 PNG: the smallest valid image the server's content check accepts. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 
 const LANDING = /\/(workbench|cases|organizations|households|change-password)/
 const AFTER_CHANGE = /\/(workbench|cases|organizations|households)/
@@ -321,6 +325,30 @@ describe('case work, end to end', () => {
       expect((await page.getByTestId('sr-total-hours').innerText()).trim()).toBe('3')
     })
 
+    await step('attachment', async () => {
+      await page.getByTestId('case-tab-attachments').click()
+      await page.getByTestId('att-list').waitFor()
+      const input = page.locator('[data-testid="att-upload"] input[type="file"]')
+      // A type the contract does not accept is refused here, before any upload.
+      await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') })
+      expect(await page.getByTestId('att-error').first().innerText()).toContain('notes.txt')
+      const png = Buffer.from(TINY_PNG, 'base64')
+      const filename = `入户照片-${stamp}.png`
+      await input.setInputFiles({ name: filename, mimeType: 'image/png', buffer: png })
+      const row = page.locator('[data-testid="att-list"] .el-table__body tr', { hasText: filename })
+      await row.first().waitFor()
+      const text = await row.first().innerText()
+      expect(text).toContain('图片')
+      expect(text).toContain(`${png.length} B`)
+      expect(await page.getByTestId('att-error').count()).toBe(0)
+      // The download link serves the same bytes to the signed-in worker.
+      const href = await row.first().getByTestId('att-download').getAttribute('href')
+      expect(href).toMatch(/^\/api\/v1\/attachments\/[^/]+$/)
+      const res = await page.request.get(`${BASE_URL}${href}`)
+      expect(res.status()).toBe(200)
+      expect(Buffer.compare(await res.body(), png)).toBe(0)
+    })
+
     await step('consent', async () => {
       await page.getByTestId('case-tab-consents').click()
       await page.getByTestId('consent-add').click()
@@ -436,6 +464,7 @@ describe('case work, end to end', () => {
         'alert_ack',
         'closing',
         'follow_up',
+        'attachment',
       ]) {
         expect(await timeline.locator(`[data-kind="${kind}"]`).count(), kind).toBeGreaterThan(0)
       }

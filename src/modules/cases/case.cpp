@@ -59,6 +59,7 @@ CaseInput ParseCaseInput(const nlohmann::json& body, const std::string& today) {
   c.household_id = in.Int("household_id", true, 1, INT64_MAX).value_or(0);
   c.primary_person_id = in.Int("primary_person_id", false, 1, INT64_MAX);
   c.project_id = in.Int("project_id", false, 1, INT64_MAX);
+  c.referred_by_user_id = in.Int("referred_by_user_id", false, 1, INT64_MAX);
   c.referral_source = in.OneOf("referral_source", true,
                                {"self", "neighbourhood_committee", "community_adviser", "street_office",
                                 "civil_affairs", "other_organization"});

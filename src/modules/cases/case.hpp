@@ -26,6 +26,7 @@ struct CaseInput {
   int64_t household_id = 0;
   std::optional<int64_t> primary_person_id;
   std::optional<int64_t> project_id;
+  std::optional<int64_t> referred_by_user_id;  // the community adviser who referred the household
   std::string referral_source, referral_note, presenting_problem, urgency;
   int64_t social_worker_id = 0;
   int64_t supervisor_id = 0;

@@ -81,6 +81,9 @@ constexpr std::string_view kStaffOf =
 constexpr std::string_view kHoldsRole =
     "SELECT 1 FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.id = $1 AND u.status = 'active'"
     " AND u.organization_id = $2 AND r.role = $3 AND r.scope_type = 'organization' AND r.scope_id = $4";
+constexpr std::string_view kIsAdviser =
+    "SELECT 1 FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.id = $1 AND u.status = 'active'"
+    " AND r.role = 'community_adviser'";
 constexpr std::string_view kDisplayName = "SELECT display_name FROM users WHERE id = $1";
 constexpr std::string_view kOrganizationName = "SELECT name FROM organizations WHERE id = $1";
 constexpr std::string_view kReferralTargets =
@@ -392,6 +395,8 @@ std::string DisplayName(db::Connection& c, int64_t user_id) {
   auto r = c.QueryOne(kDisplayName, {user_id});
   return r ? r->Text("display_name") : "";
 }
+
+bool IsCommunityAdviser(db::Connection& c, int64_t user_id) { return c.QueryOne(kIsAdviser, {user_id}).has_value(); }
 
 std::string OrganizationName(db::Connection& c, int64_t organization_id) {
   auto r = c.QueryOne(kOrganizationName, {organization_id});

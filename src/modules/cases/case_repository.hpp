@@ -70,6 +70,8 @@ nlohmann::json ListEvents(db::Connection& c, int64_t case_id);
 nlohmann::json StaffOf(db::Connection& c, int64_t organization_id);
 bool HoldsRoleIn(db::Connection& c, int64_t user_id, int64_t organization_id, const std::string& role);
 std::string DisplayName(db::Connection& c, int64_t user_id);
+// An active user holding the community_adviser role (any street or district).
+bool IsCommunityAdviser(db::Connection& c, int64_t user_id);
 std::string OrganizationName(db::Connection& c, int64_t organization_id);
 // Active social organizations other than `except` whose name contains `q`: [{id, name, district_code, district_name}].
 nlohmann::json ReferralTargets(db::Connection& c, int64_t except, const std::string& q, int64_t limit);

@@ -275,6 +275,9 @@ nlohmann::json CaseService::Create(const access::Principal& p, const nlohmann::j
     if (!HoldsRoleIn(c, in.supervisor_id, org, "supervisor")) {
       errors.Add("supervisor_id", "not_supervisor");
     }
+    if (in.referred_by_user_id && !IsCommunityAdviser(c, *in.referred_by_user_id)) {
+      errors.Add("referred_by_user_id", "not_adviser");
+    }
     errors.ThrowIfAny();
     if (OpenCaseOfHousehold(c, org, in.household_id)) {
       throw core::Error(core::ErrorKind::kConflict, "open_case_exists",
@@ -285,6 +288,7 @@ nlohmann::json CaseService::Create(const access::Principal& p, const nlohmann::j
     row.household_id = in.household_id;
     row.primary_person_id = in.primary_person_id;
     row.project_id = in.project_id;
+    row.referred_by_user_id = in.referred_by_user_id;
     row.state = std::string(state::kIntake);
     row.referral_source = in.referral_source;
     row.referral_note = in.referral_note;

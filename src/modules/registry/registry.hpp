@@ -11,6 +11,22 @@
 
 namespace bangyi::registry {
 
+// The encrypted columns: table, column, and the associated data binding a value to its column.
+struct EncryptedColumn {
+  std::string_view table;
+  std::string_view column;
+  std::string_view aad;
+};
+inline constexpr std::string_view kIdNumberAad = "persons.id_number";
+inline constexpr std::string_view kPhoneAad = "persons.phone";
+inline constexpr std::string_view kConditionsAad = "persons.conditions";
+inline constexpr std::string_view kAddressAad = "households.address";
+inline constexpr std::string_view kIdIndexDomain = "resident_id";  // blind index of persons.id_number_bidx
+inline constexpr EncryptedColumn kEncryptedColumns[] = {{"persons", "id_number_enc", kIdNumberAad},
+                                                        {"persons", "phone_enc", kPhoneAad},
+                                                        {"persons", "conditions_enc", kConditionsAad},
+                                                        {"households", "address_enc", kAddressAad}};
+
 // Assistance categories: Shanghai's "9+1" cash schemes plus the charity's policy-edge target.
 bool IsCategory(const std::string& category);
 bool IsRelation(const std::string& relation);

@@ -10,11 +10,10 @@ namespace bangyi::registry {
 
 namespace {
 
-constexpr std::string_view kIdColumn = "persons.id_number";
-constexpr std::string_view kPhoneColumn = "persons.phone";
-constexpr std::string_view kConditionsColumn = "persons.conditions";
-constexpr std::string_view kAddressColumn = "households.address";
-constexpr std::string_view kIdIndexDomain = "resident_id";
+constexpr std::string_view kIdColumn = kIdNumberAad;
+constexpr std::string_view kPhoneColumn = kPhoneAad;
+constexpr std::string_view kConditionsColumn = kConditionsAad;
+constexpr std::string_view kAddressColumn = kAddressAad;
 
 access::OrganizationRef RefOf(int64_t organization_id) { return access::OrganizationRef{organization_id, "", {}}; }
 

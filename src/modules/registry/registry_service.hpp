@@ -19,7 +19,10 @@ namespace bangyi::registry {
 class RegistryService {
  public:
   RegistryService(db::Database& db, const divisions::DivisionIndex& divisions, const core::Secrets& secrets)
-      : db_(db), divisions_(divisions), cipher_(secrets.field_encryption_key), blind_key_(secrets.blind_index_key) {}
+      : db_(db),
+        divisions_(divisions),
+        cipher_(secrets.field_encryption_key, secrets.field_key_id),
+        blind_key_(secrets.blind_index_key) {}
 
   nlohmann::json CreateHousehold(const access::Principal& p, const nlohmann::json& body);
   // Filters: street, q (part of a member's name), category (an assistance category held).

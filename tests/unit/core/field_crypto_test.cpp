@@ -91,3 +91,39 @@ TEST(Secrets, CreatedOnceWithPrivatePermissionsAndLoadable) {
 }
 
 }  // namespace bangyi::core
+
+namespace bangyi::core {
+namespace {
+
+TEST(SecretsFile, WritesAndReadsBackKeysIdsAndPendingRotation) {
+  std::string dir = ::testing::TempDir() + "/secrets-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/secrets.key";
+  Secrets s;
+  s.field_encryption_key = NewKey();
+  s.blind_index_key = NewKey();
+  s.field_key_id = 4;
+  s.next_field_encryption_key = NewKey();
+  WriteSecretsFile(path, s);
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  Secrets back = LoadSecrets(path);
+  EXPECT_EQ(back.field_encryption_key, s.field_encryption_key);
+  EXPECT_EQ(back.blind_index_key, s.blind_index_key);
+  EXPECT_EQ(back.field_key_id, 4);
+  ASSERT_TRUE(back.next_field_encryption_key);
+  EXPECT_EQ(*back.next_field_encryption_key, *s.next_field_encryption_key);
+  EXPECT_FALSE(back.next_blind_index_key);
+  EXPECT_TRUE(back.RotationPending());
+  s.next_field_encryption_key.reset();
+  WriteSecretsFile(path, s);
+  EXPECT_FALSE(LoadSecrets(path).RotationPending());
+  // A value made with key 4 names it; a cipher for key 5 does not open it.
+  FieldCipher four(s.field_encryption_key, 4);
+  std::string stored = four.Encrypt("310101195803120178", "persons.id_number");
+  EXPECT_EQ(FieldCipher::KeyIdOf(stored), 4);
+  EXPECT_FALSE(FieldCipher(s.field_encryption_key, 5).Decrypt(stored, "persons.id_number"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace bangyi::core

@@ -371,6 +371,20 @@ export interface FollowUp {
   done_by?: PersonRef | null
 }
 
+/** A file of a case (POST /cases/{id}/attachments). */
+export interface Attachment {
+  id: Id
+  case_id: Id
+  service_record_id: Id | null
+  filename: string
+  /** As the server decided it from the content. */
+  content_type: string
+  size_bytes: number
+  sha256: string
+  uploaded_by_name: string | null
+  created_at: string
+}
+
 export interface TimelineEvent {
   id: Id
   kind: string

@@ -43,6 +43,7 @@ describe('case-work API', () => {
     ['listReferrals', () => api.listReferrals({ direction: 'incoming', status: 'pending' }), 'GET', '/api/v1/referrals?direction=incoming&status=pending'],
     ['listConsents', () => api.listConsents(31), 'GET', '/api/v1/persons/31/consents'],
     ['duplicateCheck', () => api.duplicateCheck({ id_number: '310101195803120178' }), 'GET', '/api/v1/duplicate-check?id_number=310101195803120178'],
+    ['listAttachments', () => api.listAttachments(5), 'GET', '/api/v1/cases/5/attachments'],
   ])('%s → %s %s', async (_name, call, method, url) => {
     await call()
     expect(last().method).toBe(method)
@@ -91,5 +92,26 @@ describe('case-work API', () => {
       { code: 'other', name: '其他' },
     ])
     expect(last().url).toBe('/api/v1/service-types')
+  })
+
+  it('uploads an attachment as the raw body with its type, the name in the query, and the CSRF token', async () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47])
+    const file = new Blob([bytes], { type: 'image/png' })
+    await api.uploadAttachment(5, { data: file, filename: '入户照片 1.png', contentType: 'image/png' })
+    const [url, init] = fetchMock.mock.calls[fetchMock.mock.calls.length - 1]
+    const headers = (init?.headers ?? {}) as Record<string, string>
+    expect(String(url)).toBe(`/api/v1/cases/5/attachments?filename=${encodeURIComponent('入户照片 1.png').replace(/%20/g, '+')}`)
+    expect(init?.method).toBe('POST')
+    expect(headers['Content-Type']).toBe('image/png')
+    expect(headers['X-CSRF-Token']).toBe('tok')
+    expect(init?.body).toBe(file)
+
+    await api.uploadAttachment(5, { data: file, filename: 'a.pdf', contentType: 'application/pdf', serviceRecordId: 12 })
+    expect(String(fetchMock.mock.calls[fetchMock.mock.calls.length - 1][0])).toBe('/api/v1/cases/5/attachments?filename=a.pdf&service_record_id=12')
+  })
+
+  it('builds the download address of an attachment', () => {
+    expect(api.attachmentUrl(17)).toBe('/api/v1/attachments/17')
+    expect(api.attachmentUrl('a/b')).toBe('/api/v1/attachments/a%2Fb')
   })
 })

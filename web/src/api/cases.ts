@@ -1,7 +1,8 @@
 // Case work (docs/case-work.md): one typed function per endpoint.
-import { http } from './http'
+import { buildUrl, http } from './http'
 import type {
   Alert,
+  Attachment,
   Assessment,
   AssessmentInput,
   AssessmentList,
@@ -231,4 +232,32 @@ export type DuplicateQuery = { id_number: string } | { name: string; birth_date:
 
 export function duplicateCheck(query: DuplicateQuery): Promise<{ data: DuplicateMatch[] }> {
   return http.get<{ data: DuplicateMatch[] }>('/duplicate-check', { ...query })
+}
+
+// ---- Attachments ------------------------------------------------------------------------------
+
+export interface AttachmentUpload {
+  /** The file's bytes, sent as the request body. */
+  data: Blob | ArrayBuffer
+  filename: string
+  contentType: string
+  serviceRecordId?: Id | null
+}
+
+/** Up to 20 MB (413 above); 422 `content_type` when the content is not an accepted or the declared type. */
+export function uploadAttachment(caseId: Id, upload: AttachmentUpload, signal?: AbortSignal): Promise<Attachment> {
+  return http.postRaw<Attachment>(
+    casePath(caseId, '/attachments'),
+    { data: upload.data, contentType: upload.contentType },
+    { query: { filename: upload.filename, service_record_id: upload.serviceRecordId ?? undefined }, signal },
+  )
+}
+
+export function listAttachments(caseId: Id): Promise<{ data: Attachment[] }> {
+  return http.get<{ data: Attachment[] }>(casePath(caseId, '/attachments'))
+}
+
+/** Where the browser downloads an attachment (the session cookie goes along; same origin). */
+export function attachmentUrl(id: Id): string {
+  return buildUrl(`/attachments/${enc(id)}`)
 }

@@ -231,6 +231,28 @@ describe('request', () => {
     expect(lastInit().body).toBe(JSON.stringify({ username: 'a', password: 'b' }))
   })
 
+  it('posts raw bytes with their own Content-Type and the CSRF header, and reads JSON back', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 1 }))
+    const bytes = new Uint8Array([1, 2, 3]).buffer
+    await expect(http.postRaw('/cases/5/attachments', { data: bytes, contentType: 'application/pdf' }, { query: { filename: 'a.pdf' } })).resolves.toEqual({ id: 1 })
+    const [url, init] = fetchMock.mock.calls.at(-1)!
+    expect(url).toBe('/api/v1/cases/5/attachments?filename=a.pdf')
+    expect(init?.method).toBe('POST')
+    expect(init?.body).toBe(bytes)
+    expect(headersOf(init!)['Content-Type']).toBe('application/pdf')
+    expect(headersOf(init!)['X-CSRF-Token']).toBe('tok-123')
+    expect(init?.credentials).toBe('same-origin')
+  })
+
+  it('sends raw bytes without a type as application/octet-stream; a 413 becomes an ApiError', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(413, errorBody('payload_too_large')))
+    const err = await http.postRaw('/x', { data: new Blob(['x']), contentType: '' }).catch((e: unknown) => e)
+    expect(headersOf(lastInit())['Content-Type']).toBe('application/octet-stream')
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).status).toBe(413)
+    expect((err as ApiError).message).toBe('提交的内容过大')
+  })
+
   it('returns parsed JSON, and undefined for 204', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { data: [1], metadata: { total: 1, page: 1, per: 20 } }))
     await expect(http.get('/organizations')).resolves.toEqual({ data: [1], metadata: { total: 1, page: 1, per: 20 } })

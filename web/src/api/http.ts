@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'assessment_required',
   'open_case_exists',
   'consent_required',
+  // Attachments (422: the content is not an accepted type, or not the declared one) and
+  // household merge (409: both households have an open case).
+  'content_type',
+  'open_cases_both',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
@@ -196,9 +200,17 @@ export function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
 }
 
+/** A body sent as is (a file's bytes) with its own Content-Type, instead of JSON. */
+export interface RawBody {
+  data: Blob | ArrayBuffer
+  contentType: string
+}
+
 export interface RequestOptions {
   query?: Query
   body?: unknown
+  /** Sent instead of `body`: the bytes with their Content-Type (file uploads). */
+  raw?: RawBody
   signal?: AbortSignal
   /** Do not run the 401 / password-change hooks (login, and the start-up /auth/me probe). */
   silent?: boolean
@@ -220,9 +232,15 @@ async function readErrorBody(res: Response): Promise<ErrorBody['error'] | null> 
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
+  const raw = options.raw
   const hasBody = options.body !== undefined
-  if (hasBody) {
+  let body: BodyInit | undefined
+  if (raw) {
+    headers['Content-Type'] = raw.contentType || 'application/octet-stream'
+    body = raw.data
+  } else if (hasBody) {
     headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.body)
   }
   if (UNSAFE_METHODS.has(method)) {
     const token = hooks.csrfToken()
@@ -236,7 +254,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     res = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body,
       credentials: 'same-origin',
       signal: options.signal,
     })
@@ -274,4 +292,7 @@ export const http = {
   put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options: Omit<RequestOptions, 'body'> = {}) => request<T>('DELETE', path, options),
+  /** POST of raw bytes (a file) with their Content-Type; CSRF and errors as for every write. */
+  postRaw: <T>(path: string, raw: RawBody, options: Omit<RequestOptions, 'body' | 'raw'> = {}) =>
+    request<T>('POST', path, { ...options, raw }),
 }

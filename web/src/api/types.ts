@@ -209,6 +209,8 @@ export interface Household {
   address_detail: string
   categories: AssistanceCategory[]
   notes: string
+  /** Set once the household was merged into another one (it then leaves the lists). */
+  merged_into_id?: Id | null
   version: number
   created_at: string
   updated_at: string
@@ -265,6 +267,63 @@ export interface PersonInput {
   id_number?: string
   phone?: string
   conditions?: PersonConditions
+}
+
+/**
+ * PUT /households/{id}: the create body plus `version`. `address_detail` is left out when the
+ * form leaves it empty (assumed: omitted means unchanged, as for a person's sensitive fields).
+ */
+export type HouseholdUpdate = Omit<HouseholdInput, 'address_detail'> & { address_detail?: string; version: number }
+
+/** PUT /persons/{id}: omitted id_number, phone and conditions stay as they are. */
+export type PersonUpdate = PersonInput & { version: number }
+
+// Household finances (收支): income and rigid expenditure by month; amounts are strings in yuan
+// with two decimals ("1234.50").
+
+export const FINANCE_KINDS = ['income', 'expenditure'] as const
+export type FinanceKind = (typeof FINANCE_KINDS)[number]
+
+export const INCOME_CATEGORIES = ['wages', 'pension', 'dibao_payment', 'subsidy', 'family_support', 'other'] as const
+export type IncomeCategory = (typeof INCOME_CATEGORIES)[number]
+
+/** Rigid spending (刚性支出). */
+export const EXPENDITURE_CATEGORIES = ['medical', 'education', 'housing', 'care', 'other'] as const
+export type ExpenditureCategory = (typeof EXPENDITURE_CATEGORIES)[number]
+
+export interface FinanceRecord {
+  id: Id
+  kind: FinanceKind
+  category: string
+  amount_yuan: string
+  /** `YYYY-MM`. */
+  period_month: string
+  note: string | null
+  recorded_by_name: string | null
+  created_at: string
+}
+
+export interface FinanceMonth {
+  period_month: string
+  income_yuan: string
+  expenditure_yuan: string
+  members: number
+  /** null (or absent) when the household has no members. */
+  income_per_member_yuan: string | null
+}
+
+/** GET /households/{id}/finances: the records and a summary a month, newest month first. */
+export interface FinanceList {
+  data: FinanceRecord[]
+  months: FinanceMonth[]
+}
+
+export interface FinanceInput {
+  kind: FinanceKind
+  category: IncomeCategory | ExpenditureCategory
+  amount_yuan: string
+  period_month: string
+  note?: string
 }
 
 export const REVEAL_FIELDS = ['id_number', 'phone', 'conditions'] as const

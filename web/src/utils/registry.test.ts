@@ -9,12 +9,16 @@ import {
   emptyConditionsForm,
   emptyHouseholdForm,
   emptyPersonForm,
+  householdForm,
   householdPayload,
+  householdUpdatePayload,
   isCategory,
   memberTags,
   mobileProblem,
   normalizeMobile,
+  personForm,
   personPayload,
+  personUpdatePayload,
   relationLabel,
   sortCategories,
 } from './registry'
@@ -143,5 +147,64 @@ describe('payloads', () => {
       phone: '13912345678',
       conditions: { living_alone: true },
     })
+  })
+})
+
+describe('edit forms', () => {
+  const household = {
+    id: 7,
+    organization_id: 1,
+    district_code: '310101',
+    district_name: '黄浦区',
+    street_code: '310101002',
+    street_name: '南京东路街道',
+    community: '宁海居委',
+    address_detail: '南京****',
+    categories: [{ category: 'dibao' as const, certificate: 'DB-1', valid_from: '2024-01-01', valid_to: null }],
+    notes: '备注',
+    version: 4,
+    created_at: '2026-11-01T00:00:00Z',
+    updated_at: '2026-11-02T00:00:00Z',
+  }
+
+  it('household: starts from the household, the masked address empty', () => {
+    const form = householdForm(household)
+    expect(form).toEqual({
+      district_code: '310101',
+      street_code: '310101002',
+      community: '宁海居委',
+      address_detail: '',
+      categories: [{ category: 'dibao', certificate: 'DB-1', valid_from: '2024-01-01', valid_to: null }],
+      notes: '备注',
+    })
+    // The form's rows are copies: editing them leaves the household alone.
+    form.categories[0].certificate = 'X'
+    expect(household.categories[0].certificate).toBe('DB-1')
+  })
+
+  it('household: sends version, and the address only when one was typed', () => {
+    const form = householdForm(household)
+    form.community = ' 新居委 '
+    const payload = householdUpdatePayload(form, 4)
+    expect(payload).toEqual({
+      district_code: '310101',
+      street_code: '310101002',
+      community: '新居委',
+      categories: [{ category: 'dibao', certificate: 'DB-1', valid_from: '2024-01-01', valid_to: null }],
+      notes: '备注',
+      version: 4,
+    })
+    expect('address_detail' in payload).toBe(false)
+    form.address_detail = ' 南京东路 1 号 '
+    expect(householdUpdatePayload(form, 4).address_detail).toBe('南京东路 1 号')
+  })
+
+  it('person: keeps relation, name, gender and birth date; sensitive fields start empty', () => {
+    const form = personForm({ relation: 'head', name: '王某', gender: 'male', birth_date: '1958-03-12' })
+    expect(form).toEqual({ ...emptyPersonForm(), relation: 'head', name: '王某', gender: 'male', birth_date: '1958-03-12' })
+    // Left empty, they are not sent (unchanged); the version is.
+    expect(personUpdatePayload(form, 2)).toEqual({ relation: 'head', name: '王某', gender: 'male', birth_date: '1958-03-12', version: 2 })
+    form.phone = '139 1234 5678'
+    expect(personUpdatePayload(form, 2).phone).toBe('13912345678')
   })
 })

@@ -6,10 +6,13 @@ import {
   type AssistanceCategory,
   type Category,
   type Gender,
+  type Household,
   type HouseholdInput,
+  type HouseholdUpdate,
   type Person,
   type PersonConditions,
   type PersonInput,
+  type PersonUpdate,
   type Relation,
 } from '@/api/types'
 import { normalizeResidentId } from './residentId'
@@ -124,6 +127,32 @@ export function householdPayload(form: HouseholdForm): HouseholdInput {
   }
 }
 
+/**
+ * The form of an existing household. The detail address arrives masked, so it starts empty:
+ * left empty it is not sent (unchanged), anything typed replaces it.
+ */
+export function householdForm(h: Household): HouseholdForm {
+  return {
+    district_code: h.district_code ?? '',
+    street_code: h.street_code ?? '',
+    community: h.community ?? '',
+    address_detail: '',
+    categories: (h.categories ?? []).map((c) => ({
+      category: isCategory(c.category) ? c.category : '',
+      certificate: c.certificate ?? '',
+      valid_from: c.valid_from ?? '',
+      valid_to: c.valid_to ?? null,
+    })),
+    notes: h.notes ?? '',
+  }
+}
+
+/** PUT /households/{id}: the create body plus `version`, without an address left empty. */
+export function householdUpdatePayload(form: HouseholdForm, version: number): HouseholdUpdate {
+  const { address_detail, ...rest } = householdPayload(form)
+  return address_detail ? { ...rest, address_detail, version } : { ...rest, version }
+}
+
 /** The conditions part of the member form. */
 export interface ConditionsForm {
   illness: string
@@ -194,4 +223,23 @@ export function personPayload(form: PersonForm): PersonInput {
     out.conditions = conditions
   }
   return out
+}
+
+/**
+ * The form of an existing member: relation, name, gender and birth date as they are; ID number,
+ * phone and conditions (masked or not shown) start empty and stay unchanged unless filled in.
+ */
+export function personForm(p: Pick<Person, 'relation' | 'name' | 'gender' | 'birth_date'>): PersonForm {
+  return {
+    ...emptyPersonForm(),
+    relation: isRelation(p.relation) ? p.relation : '',
+    name: p.name ?? '',
+    gender: p.gender === 'male' || p.gender === 'female' ? p.gender : '',
+    birth_date: p.birth_date ?? '',
+  }
+}
+
+/** PUT /persons/{id}: what personPayload sends (empty sensitive fields left out) plus `version`. */
+export function personUpdatePayload(form: PersonForm, version: number): PersonUpdate {
+  return { ...personPayload(form), version }
 }
