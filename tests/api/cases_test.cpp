@@ -595,6 +595,68 @@ TEST_F(Cases, ReferralTargetsListOtherActiveOrganizations) {
   EXPECT_EQ(Client(server_).Get("/api/v1/referral-targets").status, 401);
 }
 
+// Every case read is refused to another organization (403) and to a missing case (404); each
+// step is refused in the wrong state (409) and with bad input (422).
+TEST_F(Cases, EveryStepRefusesOutsidersMissingCasesWrongStatesAndBadInput) {
+  auto [hid, head, child] = Household(worker_, "31010119500101092", "31010120150601091");
+  long long id = OpenCase(hid, head);
+  std::string path = "/api/v1/cases/" + S(id);
+  for (const char* part : {"", "/timeline", "/assessments", "/plans", "/service-records", "/attachments"}) {
+    EXPECT_EQ(worker_b_.Get(path + part).status, 403) << part;
+    EXPECT_EQ(worker_.Get("/api/v1/cases/777777" + std::string(part)).status, 404) << part;
+    EXPECT_EQ(worker_.Get(path + part).status, 200) << part;
+  }
+  for (const char* part : {"/assessments", "/service-records", "/referrals", "/closing", "/transitions"}) {
+    EXPECT_EQ(worker_b_.Post(path + part, nlohmann::json::object()).status, 403) << part;
+  }
+  EXPECT_EQ(worker_b_.Put(path + "/plan", Plan()).status, 403);
+  EXPECT_EQ(worker_b_.Post(path + "/plan/submit", nlohmann::json::object()).status, 403);
+  EXPECT_EQ(supervisor_b_.Post(path + "/plan/decision", {{"decision", "approve"}}).status, 403);
+  EXPECT_EQ(supervisor_b_.Post(path + "/closing/sign-off", nlohmann::json::object()).status, 403);
+
+  // Wrong state: each step of a later phase, while the case is still at intake.
+  auto plan = worker_.Put(path + "/plan", Plan());
+  EXPECT_EQ(plan.status, 409);
+  EXPECT_NE(plan.Json()["error"]["message"].get<std::string>().find("intake"), std::string::npos);
+  EXPECT_EQ(Assess(id, "initial", "low", 3).status, 409);
+  EXPECT_EQ(worker_.Post(path + "/service-records", Record({head})).status, 409);
+  EXPECT_EQ(worker_.Post(path + "/closing", {{"reason", "goals_met"}, {"summary", "s"}}).status, 409);
+  EXPECT_EQ(supervisor_.Post(path + "/closing/sign-off", nlohmann::json::object()).status, 409);
+  EXPECT_EQ(supervisor_.Post(path + "/plan/decision", {{"decision", "approve"}}).status, 409);
+  EXPECT_EQ(worker_.Post(path + "/follow-ups/1", {{"done_on", "2026-01-01"}, {"note", "n"}}).status, 404);
+
+  // Bad input on the referral and alert endpoints; a missing referral or alert.
+  EXPECT_TRUE(HasField(worker_.Get("/api/v1/referrals"), "direction:required"));
+  EXPECT_TRUE(HasField(worker_.Get("/api/v1/referrals?direction=outgoing&status=lost"), "status:invalid"));
+  EXPECT_EQ(supervisor_.Post("/api/v1/referrals/9999/decision", {{"decision", "accept"}}).status, 404);
+  EXPECT_TRUE(HasField(supervisor_.Post("/api/v1/referrals/9999/decision", {{"decision", "maybe"}}), "decision:invalid"));
+  EXPECT_EQ(worker_.Post("/api/v1/referrals/9999/outcome", {{"outcome", "x"}}).status, 404);
+  EXPECT_EQ(supervisor_.Post("/api/v1/alerts/9999/acknowledge", nlohmann::json::object()).status, 404);
+  auto share = worker_.Post(path + "/referrals", {{"external_resource", "街道就业服务站"}, {"reason", "就业"}});
+  ASSERT_EQ(share.status, 201);
+  EXPECT_TRUE(HasField(worker_.Post("/api/v1/referrals/" + S(share.Json()["id"].get<long long>()) + "/outcome",
+                                    nlohmann::json::object()),
+                       "outcome:required"));
+  // An external referral is nobody's to accept; an organization referral takes no outcome.
+  EXPECT_EQ(supervisor_b_.Post("/api/v1/referrals/" + S(share.Json()["id"].get<long long>()) + "/decision",
+                               {{"decision", "accept"}})
+                .status,
+            404);
+  ASSERT_EQ(worker_.Post("/api/v1/persons/" + S(head) + "/consents", {{"type", "data_sharing"}, {"given_on", "2026-01-10"}}).status, 201);
+  auto to_b = worker_.Post(path + "/referrals", {{"to_organization_id", org_b_}, {"mode", "share"}, {"reason", "心理"}});
+  ASSERT_EQ(to_b.status, 201);
+  EXPECT_EQ(worker_.Post("/api/v1/referrals/" + S(to_b.Json()["id"].get<long long>()) + "/outcome", {{"outcome", "x"}}).status,
+            409);
+  EXPECT_TRUE(HasField(supervisor_b_.Post("/api/v1/referrals/" + S(to_b.Json()["id"].get<long long>()) + "/decision",
+                                          {{"decision", "decline"}}),
+                       "reason:required"));
+  auto declined = supervisor_b_.Post("/api/v1/referrals/" + S(to_b.Json()["id"].get<long long>()) + "/decision",
+                                     {{"decision", "decline"}, {"reason", "本机构暂无心理咨询师"}});
+  ASSERT_EQ(declined.status, 200);
+  EXPECT_EQ(declined.Json()["status"], "declined");
+  EXPECT_EQ(worker_b_.Get(path).status, 403);  // declined: nothing shared
+}
+
 TEST_F(Cases, StaffAndServiceTypes) {
   auto staff = worker_.Get("/api/v1/staff");
   ASSERT_EQ(staff.status, 200) << staff.body;
@@ -603,7 +665,24 @@ TEST_F(Cases, StaffAndServiceTypes) {
   EXPECT_EQ(types.size(), 10u);
   EXPECT_EQ(types[0]["name_zh"], "物质帮扶");
   CreateUser(admin_, "gov3", "gov_viewer", std::nullopt, "district", "310101");
-  EXPECT_EQ(LoginNewUser(server_, "gov3").Get("/api/v1/staff").status, 403);
+  auto gov = LoginNewUser(server_, "gov3");
+  EXPECT_EQ(gov.Get("/api/v1/staff").status, 403);
+  EXPECT_EQ(gov.Get("/api/v1/service-types").status, 403);
+
+  // The foundation keeps the catalogue: a new type, a retired one; records keep their types.
+  auto added = admin_.Post("/api/v1/service-types", {{"code", "legal_aid"}, {"name_zh", "法律援助"}, {"name_en", "Legal aid"}});
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(added.Json()["data"].back()["code"], "legal_aid");
+  ASSERT_EQ(admin_.Post("/api/v1/service-types", {{"code", "other"}, {"name_zh", "其他"}, {"name_en", "Other"}, {"active", false}}).status, 200);
+  auto visible = worker_.Get("/api/v1/service-types").Json()["data"];
+  EXPECT_EQ(visible.size(), 10u);  // 10 − other + legal_aid
+  EXPECT_EQ(visible.back()["code"], "legal_aid");
+  EXPECT_EQ(admin_.Get("/api/v1/service-types?all=true").Json()["data"].size(), 11u);
+  EXPECT_EQ(worker_.Post("/api/v1/service-types", {{"code", "x"}, {"name_zh", "x"}, {"name_en", "x"}}).status, 403);
+  auto bad = admin_.Post("/api/v1/service-types", {{"code", "Legal Aid"}, {"name_en", "x"}});
+  EXPECT_TRUE(HasField(bad, "code:format"));
+  EXPECT_TRUE(HasField(bad, "name_zh:required"));
+  EXPECT_EQ(server_.CountRows("SELECT COUNT(*) FROM audit_events WHERE action = 'service_type.save'"), 2);
 }
 
 }  // namespace bangyi::testing

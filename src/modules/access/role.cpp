@@ -22,7 +22,8 @@ const std::map<std::string, RoleDef, std::less<>>& Roles() {
        {{"platform"},
         {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsCreate), std::string(p::kOrganizationsUpdate),
          std::string(p::kUsersRead), std::string(p::kUsersManage), std::string(p::kAuditRead),
-         std::string(p::kApiTokensManage), std::string(p::kDivisionsRead), std::string(p::kCasesInspect)}}},
+         std::string(p::kApiTokensManage), std::string(p::kDivisionsRead), std::string(p::kCasesInspect),
+         std::string(p::kCatalogueManage)}}},
       {"program_officer",
        {{"platform"},
         {std::string(p::kOrganizationsRead), std::string(p::kUsersRead), std::string(p::kDivisionsRead),
@@ -79,7 +80,7 @@ const std::vector<std::string>& AllPermissions() {
       std::string(p::kApiTokensManage),   std::string(p::kDivisionsRead),       std::string(p::kHouseholdsRead),
       std::string(p::kHouseholdsWrite),   std::string(p::kPersonsReveal),       std::string(p::kCasesRead),
       std::string(p::kCasesWrite),        std::string(p::kCasesApprove),        std::string(p::kCasesInspect),
-      std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide)};
+      std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide), std::string(p::kCatalogueManage)};
   return kAll;
 }
 

@@ -31,6 +31,7 @@ inline constexpr std::string_view kCasesApprove = "cases.approve";      // plans
 inline constexpr std::string_view kCasesInspect = "cases.inspect";      // one case, with a stated purpose
 inline constexpr std::string_view kAlertsAcknowledge = "alerts.acknowledge";
 inline constexpr std::string_view kReferralsDecide = "referrals.decide";
+inline constexpr std::string_view kCatalogueManage = "catalogue.manage";  // service types
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

@@ -55,6 +55,7 @@ void Store(const std::string& root, const std::string& sha256, const std::string
 nlohmann::json CaseService::Upload(const access::Principal& p, int64_t id, const std::string& bytes,
                                    const std::string& content_type, const std::string& filename,
                                    std::optional<int64_t> service_record_id) {
+  db_.Read([&](db::Connection& c) { Authorize(c, p, id, Need::kWrite); });  // outsiders learn nothing more
   core::FieldErrors errors;
   std::string name = core::Trim(filename);
   if (name.empty()) {

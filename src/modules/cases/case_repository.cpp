@@ -130,7 +130,12 @@ constexpr std::string_view kSupersede =
 
 constexpr std::string_view kIsServiceType = "SELECT 1 FROM service_types WHERE code = $1 AND active = 1";
 constexpr std::string_view kListServiceTypes =
-    "SELECT code, name_zh, name_en FROM service_types WHERE active = 1 ORDER BY position";
+    "SELECT code, name_zh, name_en, active FROM service_types WHERE active = 1 OR $1 = 1 ORDER BY position";
+constexpr std::string_view kUpsertServiceType =
+    "INSERT INTO service_types (code, name_zh, name_en, position, active)"
+    " VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM service_types), $4)"
+    " ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,"
+    " active = excluded.active";
 constexpr std::string_view kParticipantCase =
     "SELECT c.id FROM persons p JOIN cases c ON c.household_id = p.household_id WHERE p.id = $1"
     " AND c.organization_id = $2 AND (CAST($3 AS BIGINT) = 0 OR c.project_id = $3)"
@@ -482,7 +487,18 @@ void SupersedeApprovedPlans(db::Connection& c, int64_t case_id, int64_t except_p
 
 bool IsServiceType(db::Connection& c, const std::string& code) { return c.QueryOne(kIsServiceType, {code}).has_value(); }
 
-nlohmann::json ListServiceTypes(db::Connection& c) { return db::RowsJson(c.Query(kListServiceTypes)); }
+nlohmann::json ListServiceTypes(db::Connection& c, bool all) {
+  nlohmann::json out = db::RowsJson(c.Query(kListServiceTypes, {int64_t{all ? 1 : 0}}));
+  for (auto& t : out) {
+    t["active"] = t["active"].get<int64_t>() != 0;
+  }
+  return out;
+}
+
+void UpsertServiceType(db::Connection& c, const std::string& code, const std::string& name_zh,
+                       const std::string& name_en, bool active) {
+  c.Execute(kUpsertServiceType, {code, name_zh, name_en, int64_t{active ? 1 : 0}});
+}
 
 std::optional<int64_t> ParticipantCase(db::Connection& c, int64_t person_id, int64_t organization_id,
                                        std::optional<int64_t> project_id) {

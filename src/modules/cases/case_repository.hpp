@@ -109,7 +109,11 @@ struct Participant {
   int64_t case_id = 0;
 };
 bool IsServiceType(db::Connection& c, const std::string& code);
-nlohmann::json ListServiceTypes(db::Connection& c);
+// Active types in catalogue order; `all` also lists retired ones (with "active").
+nlohmann::json ListServiceTypes(db::Connection& c, bool all = false);
+// Adds a type at the end of the catalogue, or renames / retires / restores an existing one.
+void UpsertServiceType(db::Connection& c, const std::string& code, const std::string& name_zh,
+                       const std::string& name_en, bool active);
 // The open case (of `project_id`, or of the organization when no project) holding this person's household.
 std::optional<int64_t> ParticipantCase(db::Connection& c, int64_t person_id, int64_t organization_id,
                                        std::optional<int64_t> project_id);

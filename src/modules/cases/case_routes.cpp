@@ -36,7 +36,12 @@ void RegisterRoutes(http::Router& router, CaseService& service, const access::Au
     return Response::Json(200, service.Staff(authenticate(r)));
   });
   router.Get("/api/v1/service-types", [&service, authenticate](Request& r) {
-    return Response::Json(200, service.ServiceTypes(authenticate(r)));
+    auto p = authenticate(r);
+    return Response::Json(200, service.ServiceTypes(p, r.Query("all").value_or("") == "true"));
+  });
+  router.Post("/api/v1/service-types", [&service, authenticate, body](Request& r) {
+    auto p = authenticate(r);
+    return Response::Json(200, service.SaveServiceType(p, body(r)));
   });
   router.Get("/api/v1/referral-targets", [&service, authenticate](Request& r) {
     auto p = authenticate(r);

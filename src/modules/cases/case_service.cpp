@@ -197,11 +197,35 @@ nlohmann::json CaseService::Staff(const access::Principal& p) {
   return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", StaffOf(c, *p.organization_id)}}; });
 }
 
-nlohmann::json CaseService::ServiceTypes(const access::Principal& p) {
-  if (!p.Has(perm::kCasesRead) && !p.Has(perm::kCasesInspect)) {
+nlohmann::json CaseService::ServiceTypes(const access::Principal& p, bool all) {
+  if (!p.Has(perm::kCasesRead) && !p.Has(perm::kCasesInspect) && !p.Has(perm::kCatalogueManage)) {
     throw core::Error::Forbidden("missing permission cases.read");
   }
-  return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", ListServiceTypes(c)}}; });
+  bool with_retired = all && p.HasPlatform(perm::kCatalogueManage);
+  return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", ListServiceTypes(c, with_retired)}}; });
+}
+
+nlohmann::json CaseService::SaveServiceType(const access::Principal& p, const nlohmann::json& body) {
+  access::RequirePlatform(p, perm::kCatalogueManage);
+  core::JsonReader in(body);
+  std::string code = in.String("code", true, 40);
+  bool code_ok = !code.empty() && std::all_of(code.begin(), code.end(), [](unsigned char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+  });
+  if (!code.empty() && !code_ok) {
+    in.Add("code", "format");  // lower-case letters, digits and _: it is stored in every record
+  }
+  std::string name_zh = in.String("name_zh", true, 40);
+  std::string name_en = in.String("name_en", true, 60);
+  bool active = in.Bool("active", true);
+  in.ThrowIfAny();
+  db_.Write([&](db::Connection& c) {
+    UpsertServiceType(c, code, name_zh, name_en, active);
+    audit::Record(c, audit::ActorOf(p), {"service_type.save", "service_type", code, std::nullopt,
+                                         {{"name_zh", {{"from", nullptr}, {"to", name_zh}}},
+                                          {"active", {{"from", nullptr}, {"to", active}}}}});
+  });
+  return ServiceTypes(p, true);
 }
 
 nlohmann::json CaseService::ReferralTargets(const access::Principal& p, const std::string& q) {
@@ -336,12 +360,12 @@ nlohmann::json CaseService::Timeline(const access::Principal& p, int64_t id, con
 }
 
 nlohmann::json CaseService::Transition(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  TransitionInput in = ParseTransitionInput(body);
-  if (!IsState(in.to)) {
-    throw core::Error::Validation({{"to", "invalid"}});
-  }
   db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kWrite);
+    TransitionInput in = ParseTransitionInput(body);
+    if (!IsState(in.to)) {
+      throw core::Error::Validation({{"to", "invalid"}});
+    }
     if (row.state == state::kAssessing && in.to == state::kPlanning && !HasAssessment(c, id, "initial")) {
       throw core::Error::Conflict("assessment_required", "record the initial assessment before planning");
     }

@@ -42,7 +42,10 @@ class CaseService {
       : db_(db), registry_(registry), settings_(std::move(settings)) {}
 
   nlohmann::json Staff(const access::Principal& p);
-  nlohmann::json ServiceTypes(const access::Principal& p);
+  // The catalogue of service types (`all`: retired ones too, for catalogue managers).
+  nlohmann::json ServiceTypes(const access::Principal& p, bool all = false);
+  // Adds or changes a type {code, name_zh, name_en, active}; records keep retired types.
+  nlohmann::json SaveServiceType(const access::Principal& p, const nlohmann::json& body);
   // Organizations a case may be referred to (name, district): a directory for case writers.
   nlohmann::json ReferralTargets(const access::Principal& p, const std::string& q);
 

@@ -74,9 +74,9 @@ nlohmann::json Change(const nlohmann::json& assessments) {
 }  // namespace
 
 nlohmann::json CaseService::AddAssessment(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  AssessmentInput in = ParseAssessmentInput(body, core::TodayShanghai());
   int64_t assessment = db_.Write([&](db::Connection& c) {
-    CaseRow row = Authorize(c, p, id, Need::kWrite);
+    CaseRow row = Authorize(c, p, id, Need::kWrite);  // an outsider learns nothing, not even input errors
+    AssessmentInput in = ParseAssessmentInput(body, core::TodayShanghai());
     RequireState(row,
                  {state::kAssessing, state::kPlanning, state::kPlanPendingApproval, state::kInService,
                   state::kSuspended, state::kClosing},
@@ -123,9 +123,9 @@ nlohmann::json CaseService::Assessments(const access::Principal& p, int64_t id, 
 }
 
 nlohmann::json CaseService::SavePlan(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  PlanInput in = ParsePlanInput(body);
   db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kWrite);
+    PlanInput in = ParsePlanInput(body);
     RequireState(row, {state::kPlanning, state::kInService}, "the plan is written in planning or revised in service");
     for (size_t i = 0; i < in.responsible_user_ids.size(); ++i) {
       bool staff = false;
@@ -170,9 +170,9 @@ nlohmann::json CaseService::SubmitPlan(const access::Principal& p, int64_t id) {
 }
 
 nlohmann::json CaseService::DecidePlan(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  DecisionInput in = ParseDecisionInput(body, "approve", "return", "comment");
   db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kApprove);
+    DecisionInput in = ParseDecisionInput(body, "approve", "return", "comment");
     auto current = CurrentPlan(c, row.id);
     if (row.state != state::kPlanPendingApproval || !current || (*current)["status"] != "submitted") {
       throw core::Error::Conflict("invalid_state", "the case is in state " + row.state + "; no plan awaits approval");
@@ -198,9 +198,9 @@ nlohmann::json CaseService::Plans(const access::Principal& p, int64_t id, const 
 }
 
 nlohmann::json CaseService::AddServiceRecord(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  ServiceRecordInput in = ParseServiceRecordInput(body, core::TodayShanghai());
   int64_t record = db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kWrite);
+    ServiceRecordInput in = ParseServiceRecordInput(body, core::TodayShanghai());
     RequireState(row, {state::kInService, state::kClosing, state::kFollowUp},
                  "services are recorded once the plan is approved and until follow-up");
     core::FieldErrors errors;
@@ -316,9 +316,9 @@ nlohmann::json CaseService::AcknowledgeAlert(const access::Principal& p, int64_t
 }
 
 nlohmann::json CaseService::Refer(const access::Principal& p, int64_t id, const nlohmann::json& body) {
-  ReferralInput in = ParseReferralInput(body);
   int64_t referral = db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kWrite);
+    ReferralInput in = ParseReferralInput(body);
     if (!IsOpen(row.state)) {
       throw core::Error::Conflict("invalid_state", "the case is in state " + row.state + "; it is no longer open");
     }
@@ -514,15 +514,15 @@ nlohmann::json CaseService::SignOff(const access::Principal& p, int64_t id) {
 
 nlohmann::json CaseService::CompleteFollowUp(const access::Principal& p, int64_t id, int64_t follow_up_id,
                                              const nlohmann::json& body) {
-  core::JsonReader in(body);
-  std::string done_on = in.Date("done_on", true);
-  if (!done_on.empty() && done_on > core::TodayShanghai()) {
-    in.Add("done_on", "in_future");
-  }
-  std::string note = in.String("note", true, 2000);
-  in.ThrowIfAny();
   db_.Write([&](db::Connection& c) {
     CaseRow row = Authorize(c, p, id, Need::kWrite);
+    core::JsonReader in(body);
+    std::string done_on = in.Date("done_on", true);
+    if (!done_on.empty() && done_on > core::TodayShanghai()) {
+      in.Add("done_on", "in_future");
+    }
+    std::string note = in.String("note", true, 2000);
+    in.ThrowIfAny();
     auto follow_up = FindFollowUp(c, follow_up_id);
     if (!follow_up || (*follow_up)["case_id"] != row.id) {
       throw core::Error::NotFound("follow-up");
