@@ -692,7 +692,10 @@ namespace bangyi::testing {
 namespace {
 
 // A tiny valid PNG (1×1, transparent) and the start of a PDF.
-const std::string kPng("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xae\x42\x60\x82", 67);
+constexpr char kPngBytes[] =
+    "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9c"
+    "c\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xae\x42\x60\x82";
+const std::string kPng(kPngBytes, sizeof kPngBytes - 1);
 const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 // Sends only a request header claiming `length` bytes, and reads the answer.
@@ -721,7 +724,7 @@ TEST_F(Cases, AttachmentsAreCheckedFromContentStoredOnceAndServedToCaseReaders) 
   ASSERT_EQ(up.status, 201) << up.body;
   auto a = up.Json();
   EXPECT_EQ(a["filename"], "家访照片.png");
-  EXPECT_EQ(a["size_bytes"], 67);
+  EXPECT_EQ(a["size_bytes"], kPng.size());
   EXPECT_EQ(a["content_type"], "image/png");
   std::string sha = a["sha256"].get<std::string>();
   EXPECT_TRUE(std::filesystem::exists(server_.data_dir() + "/attachments/" + sha.substr(0, 2) + "/" + sha));
