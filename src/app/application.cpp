@@ -25,6 +25,7 @@
 #include "modules/organizations/organization_routes.hpp"
 #include "modules/registry/registry_routes.hpp"
 #include "modules/cases/case_routes.hpp"
+#include "modules/rounds/round_routes.hpp"
 
 namespace bangyi::app {
 
@@ -77,7 +78,8 @@ struct Services {
         audit(*db),
         organizations(*db, divisions),
         registry(*db, divisions, secrets),
-        cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope, config.data_dir + "/attachments"}) {
+        cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope, config.data_dir + "/attachments"}),
+        rounds(*db, divisions) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -90,6 +92,7 @@ struct Services {
     audit::RegisterRoutes(router, audit, authenticate);
     registry::RegisterRoutes(router, registry, authenticate);
     cases::RegisterRoutes(router, cases, authenticate);
+    rounds::RegisterRoutes(router, rounds, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -102,6 +105,7 @@ struct Services {
   organizations::OrganizationService organizations;
   registry::RegistryService registry;
   cases::CaseService cases;
+  rounds::RoundService rounds;
   http::Router router;
 };
 

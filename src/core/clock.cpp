@@ -34,4 +34,13 @@ std::string TodayShanghai() {
   return buf;
 }
 
+std::string NowShanghaiMinute() {
+  std::time_t t = static_cast<std::time_t>(NowUnix() + 8 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+  return buf;
+}
+
 }  // namespace bangyi::core

@@ -18,5 +18,7 @@ std::string NowIso();
 std::string UnixToIso(int64_t seconds);
 // Today's date in Asia/Shanghai, "YYYY-MM-DD".
 std::string TodayShanghai();
+// The local time in Asia/Shanghai to the minute, "YYYY-MM-DDTHH:MM" (application windows).
+std::string NowShanghaiMinute();
 
 }  // namespace bangyi::core

@@ -23,18 +23,20 @@ const std::map<std::string, RoleDef, std::less<>>& Roles() {
         {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsCreate), std::string(p::kOrganizationsUpdate),
          std::string(p::kUsersRead), std::string(p::kUsersManage), std::string(p::kAuditRead),
          std::string(p::kApiTokensManage), std::string(p::kDivisionsRead), std::string(p::kCasesInspect),
-         std::string(p::kCatalogueManage)}}},
+         std::string(p::kCatalogueManage), std::string(p::kRoundsRead), std::string(p::kRoundsManage)}}},
       {"program_officer",
        {{"platform"},
         {std::string(p::kOrganizationsRead), std::string(p::kUsersRead), std::string(p::kDivisionsRead),
-         std::string(p::kCasesInspect)}}},
-      {"finance", {{"platform"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
-      {"reviewer", {{"platform"}, {std::string(p::kDivisionsRead)}}},
+         std::string(p::kCasesInspect), std::string(p::kRoundsRead), std::string(p::kRoundsManage)}}},
+      {"finance",
+       {{"platform"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kRoundsRead)}}},
+      {"reviewer", {{"platform"}, {std::string(p::kDivisionsRead), std::string(p::kRoundsRead)}}},
       {"org_admin",
        {{"organization"},
         {std::string(p::kOrganizationsRead), std::string(p::kOrganizationsUpdate), std::string(p::kUsersRead),
          std::string(p::kUsersManage), std::string(p::kDivisionsRead), std::string(p::kHouseholdsRead),
-         std::string(p::kCasesRead), std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide)}}},
+         std::string(p::kCasesRead), std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide),
+         std::string(p::kRoundsRead)}}},
       {"social_worker",
        {{"organization"},
         {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kHouseholdsRead),
@@ -51,8 +53,9 @@ const std::map<std::string, RoleDef, std::less<>>& Roles() {
        {{"street", "district"},
         {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kCasesRead)}}},
       {"gov_viewer",
-       {{"district", "platform"}, {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead)}}},
-      {"donor", {{"platform"}, {std::string(p::kDivisionsRead)}}},
+       {{"district", "platform"},
+        {std::string(p::kOrganizationsRead), std::string(p::kDivisionsRead), std::string(p::kRoundsRead)}}},
+      {"donor", {{"platform"}, {std::string(p::kDivisionsRead), std::string(p::kRoundsRead)}}},
   };
   return kRoles;
 }
@@ -80,7 +83,8 @@ const std::vector<std::string>& AllPermissions() {
       std::string(p::kApiTokensManage),   std::string(p::kDivisionsRead),       std::string(p::kHouseholdsRead),
       std::string(p::kHouseholdsWrite),   std::string(p::kPersonsReveal),       std::string(p::kCasesRead),
       std::string(p::kCasesWrite),        std::string(p::kCasesApprove),        std::string(p::kCasesInspect),
-      std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide), std::string(p::kCatalogueManage)};
+      std::string(p::kAlertsAcknowledge), std::string(p::kReferralsDecide), std::string(p::kCatalogueManage),
+      std::string(p::kRoundsRead),        std::string(p::kRoundsManage)};
   return kAll;
 }
 

@@ -32,6 +32,8 @@ inline constexpr std::string_view kCasesInspect = "cases.inspect";      // one c
 inline constexpr std::string_view kAlertsAcknowledge = "alerts.acknowledge";
 inline constexpr std::string_view kReferralsDecide = "referrals.decide";
 inline constexpr std::string_view kCatalogueManage = "catalogue.manage";  // service types
+inline constexpr std::string_view kRoundsRead = "rounds.read";
+inline constexpr std::string_view kRoundsManage = "rounds.manage";
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

@@ -59,11 +59,6 @@ struct PersonInput {
 // (field code "mismatch"), the phone, and the conditions object.
 PersonInput ParsePersonInput(const nlohmann::json& body, const std::string& today, core::FieldErrors& errors);
 
-// Money in yuan as the API writes it ("1234.50", or a JSON number with at most two decimals)
-// to fen, and back. nullopt for negative, malformed or absurd (≥ 1e9 yuan) amounts.
-std::optional<int64_t> ParseYuan(const nlohmann::json& value);
-std::string FormatYuan(int64_t cents);
-
 struct FinanceInput {
   std::string kind, category, period_month, note;
   int64_t amount_cents = 0;

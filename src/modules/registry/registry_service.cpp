@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
+#include "core/money.hpp"
 #include "core/validation.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/registry/registry.hpp"
@@ -248,7 +249,7 @@ nlohmann::json RegistryService::Finances(const access::Principal& p, int64_t hou
   return db_.Read([&](db::Connection& c) {
     nlohmann::json records = ListFinances(c, household_id);
     for (auto& r : records) {
-      r["amount_yuan"] = FormatYuan(r["amount_cents"].get<int64_t>());
+      r["amount_yuan"] = core::FormatYuan(r["amount_cents"].get<int64_t>());
       r.erase("amount_cents");
     }
     int64_t members = static_cast<int64_t>(ListMembers(c, household_id).size());
@@ -256,10 +257,10 @@ nlohmann::json RegistryService::Finances(const access::Principal& p, int64_t hou
     for (const auto& m : FinanceMonths(c, household_id)) {
       int64_t income = m["income_cents"].get<int64_t>();
       months.push_back({{"period_month", m["period_month"]},
-                        {"income_yuan", FormatYuan(income)},
-                        {"expenditure_yuan", FormatYuan(m["expenditure_cents"].get<int64_t>())},
+                        {"income_yuan", core::FormatYuan(income)},
+                        {"expenditure_yuan", core::FormatYuan(m["expenditure_cents"].get<int64_t>())},
                         {"members", members},
-                        {"income_per_member_yuan", members > 0 ? nlohmann::json(FormatYuan(income / members))
+                        {"income_per_member_yuan", members > 0 ? nlohmann::json(core::FormatYuan(income / members))
                                                                : nlohmann::json(nullptr)}});
     }
     return nlohmann::json{{"data", records}, {"months", months}};
@@ -274,7 +275,7 @@ nlohmann::json RegistryService::AddFinance(const access::Principal& p, int64_t h
                                              in.period_month, in.note, in.amount_cents, p.user_id});
     audit::Changes changes;
     changes.Set("household_id", household_id).Set("kind", in.kind).Set("category", in.category)
-        .Set("period_month", in.period_month).Set("amount_yuan", FormatYuan(in.amount_cents));
+        .Set("period_month", in.period_month).Set("amount_yuan", core::FormatYuan(in.amount_cents));
     audit::Record(c, audit::ActorOf(p), {"household.finance_add", "household", std::to_string(household_id),
                                          household.organization_id, changes.json()});
     return id;

@@ -1,3 +1,4 @@
+#include "core/money.hpp"
 #include "modules/registry/registry.hpp"
 
 #include <gtest/gtest.h>
@@ -82,22 +83,22 @@ namespace bangyi::registry {
 namespace {
 
 TEST(Money, YuanParsesToFenExactlyAndFormatsBack) {
-  EXPECT_EQ(ParseYuan("2150.50"), 215050);
-  EXPECT_EQ(ParseYuan("0.05"), 5);
-  EXPECT_EQ(ParseYuan("12"), 1200);
-  EXPECT_EQ(ParseYuan(860), 86000);
-  EXPECT_EQ(ParseYuan(19.99), 1999);
-  EXPECT_EQ(ParseYuan("1.234"), std::nullopt);
-  EXPECT_EQ(ParseYuan("-5"), std::nullopt);
-  EXPECT_EQ(ParseYuan("1."), std::nullopt);
-  EXPECT_EQ(ParseYuan("1e3"), std::nullopt);
-  EXPECT_EQ(ParseYuan(-1.5), std::nullopt);
-  EXPECT_EQ(ParseYuan(1.005), std::nullopt);
-  EXPECT_EQ(ParseYuan("1000000000"), std::nullopt);
-  EXPECT_EQ(ParseYuan(nlohmann::json()), std::nullopt);
-  EXPECT_EQ(FormatYuan(215050), "2150.50");
-  EXPECT_EQ(FormatYuan(5), "0.05");
-  EXPECT_EQ(FormatYuan(0), "0.00");
+  EXPECT_EQ(core::ParseYuan("2150.50"), 215050);
+  EXPECT_EQ(core::ParseYuan("0.05"), 5);
+  EXPECT_EQ(core::ParseYuan("12"), 1200);
+  EXPECT_EQ(core::ParseYuan(860), 86000);
+  EXPECT_EQ(core::ParseYuan(19.99), 1999);
+  EXPECT_EQ(core::ParseYuan("1.234"), std::nullopt);
+  EXPECT_EQ(core::ParseYuan("-5"), std::nullopt);
+  EXPECT_EQ(core::ParseYuan("1."), std::nullopt);
+  EXPECT_EQ(core::ParseYuan("1e3"), std::nullopt);
+  EXPECT_EQ(core::ParseYuan(-1.5), std::nullopt);
+  EXPECT_EQ(core::ParseYuan(1.005), std::nullopt);
+  EXPECT_EQ(core::ParseYuan("1000000000"), std::nullopt);
+  EXPECT_EQ(core::ParseYuan(nlohmann::json()), std::nullopt);
+  EXPECT_EQ(core::FormatYuan(215050), "2150.50");
+  EXPECT_EQ(core::FormatYuan(5), "0.05");
+  EXPECT_EQ(core::FormatYuan(0), "0.00");
 }
 
 }  // namespace

@@ -1,0 +1,116 @@
+#include "modules/rounds/round_service.hpp"
+
+#include "core/clock.hpp"
+#include "core/json_input.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/rounds/round_repository.hpp"
+
+namespace bangyi::rounds {
+
+namespace perm = access::permission;
+
+nlohmann::json RoundService::Load(db::Connection& c, const access::Principal& p, int64_t id) {
+  access::Require(p, perm::kRoundsRead);
+  auto round = FindRound(c, id);
+  // A draft is the foundation's work in progress: to everyone else it does not exist yet.
+  if (!round || ((*round)["state"] == state::kDraft && !p.HasPlatform(perm::kRoundsManage))) {
+    throw core::Error::NotFound("round");
+  }
+  (*round)["events"] = ListRoundEvents(c, id);
+  (*round)["can_manage"] = p.HasPlatform(perm::kRoundsManage);
+  return *round;
+}
+
+nlohmann::json RoundService::List(const access::Principal& p, const std::string& state, const http::Page& page) {
+  access::Require(p, perm::kRoundsRead);
+  if (!state.empty() && !IsState(state)) {
+    throw core::Error::Validation({{"state", "invalid"}});
+  }
+  bool drafts = p.HasPlatform(perm::kRoundsManage);
+  return db_.Read([&](db::Connection& c) {
+    nlohmann::json rows = ListRounds(c, state, drafts, page.per, page.Offset());
+    std::vector<nlohmann::json> data(rows.begin(), rows.end());
+    return http::ListBody(std::move(data), CountRounds(c, state, drafts), page);
+  });
+}
+
+nlohmann::json RoundService::Get(const access::Principal& p, int64_t id) {
+  return db_.Read([&](db::Connection& c) { return Load(c, p, id); });
+}
+
+nlohmann::json RoundService::Create(const access::Principal& p, const nlohmann::json& body) {
+  access::RequirePlatform(p, perm::kRoundsManage);
+  RoundInput in = ParseRoundInput(body, divisions_);
+  int64_t id = db_.Write([&](db::Connection& c) {
+    int64_t new_id = InsertRound(c, in, p.user_id);
+    InsertRoundEvent(c, new_id, "", std::string(state::kDraft), "", p.user_id);
+    audit::Changes changes;
+    changes.Set("title", in.title).Set("total_budget_cents", in.total_budget_cents).Set("rubric", in.rubric);
+    audit::Record(c, audit::ActorOf(p), {"round.create", "round", std::to_string(new_id), std::nullopt, changes.json()});
+    return new_id;
+  });
+  return Get(p, id);
+}
+
+nlohmann::json RoundService::Update(const access::Principal& p, int64_t id, const nlohmann::json& body) {
+  access::RequirePlatform(p, perm::kRoundsManage);
+  core::JsonReader extra(body);
+  auto version = extra.Int("version", true, 1, INT64_MAX);
+  db_.Write([&](db::Connection& c) {
+    nlohmann::json before = Load(c, p, id);
+    std::string current = before["state"].get<std::string>();
+    if (!IsEditable(current)) {
+      throw core::Error(core::ErrorKind::kConflict, "not_editable",
+                        "the round is in state " + current + "; its terms are fixed once review starts");
+    }
+    RoundInput in = ParseRoundInput(body, divisions_);
+    extra.ThrowIfAny();
+    if (!UpdateRound(c, id, *version, in)) {
+      throw core::Error(core::ErrorKind::kConflict, "version_conflict", "the round changed meanwhile; reload it",
+                        {{"version", "stale"}});
+    }
+    audit::Changes changes;
+    changes.Diff("title", before["title"], in.title)
+        .Diff("rubric", before["rubric"], in.rubric)
+        .Diff("tranches", before["tranches"], in.tranches)
+        .Diff("closes_at", before["closes_at"], in.closes_at);
+    audit::Record(c, audit::ActorOf(p), {"round.update", "round", std::to_string(id), std::nullopt, changes.json()});
+  });
+  return Get(p, id);
+}
+
+nlohmann::json RoundService::Transition(const access::Principal& p, int64_t id, const nlohmann::json& body) {
+  access::RequirePlatform(p, perm::kRoundsManage);
+  core::JsonReader in(body);
+  std::string to = in.String("to", true, 32);
+  std::string reason = in.String("reason", false, 500);
+  if (!to.empty() && !IsState(to)) {
+    in.Add("to", "invalid");
+  }
+  db_.Write([&](db::Connection& c) {
+    nlohmann::json round = Load(c, p, id);
+    in.ThrowIfAny();
+    std::string from = round["state"].get<std::string>();
+    if (!CanTransition(from, to)) {
+      throw core::Error(core::ErrorKind::kConflict, "invalid_transition",
+                        "the round is in state " + from + " and cannot move to " + to, {{"to", "invalid_transition"}});
+    }
+    if (to == state::kOpen && round["closes_at"].get<std::string>() <= core::NowShanghaiMinute()) {
+      throw core::Error(core::ErrorKind::kConflict, "window_closed",
+                        "the application window closes before now; move closes_at first", {{"closes_at", "passed"}});
+    }
+    if (!MoveRound(c, id, from, to)) {
+      throw core::Error::Conflict("stale", "the round changed meanwhile; reload it");
+    }
+    InsertRoundEvent(c, id, from, to, reason, p.user_id);
+    audit::Changes changes;
+    changes.Diff("state", from, to);
+    if (!reason.empty()) {
+      changes.Set("reason", reason);
+    }
+    audit::Record(c, audit::ActorOf(p), {"round.transition", "round", std::to_string(id), std::nullopt, changes.json()});
+  });
+  return Get(p, id);
+}
+
+}  // namespace bangyi::rounds
