@@ -53,6 +53,7 @@ describe('case work, end to end', () => {
     const today = todayShanghai()
     let caseUrl = ''
     let caseNumber = ''
+    let streetName = ''
 
     /** Signs in; a forced password change (support.logIn) gives the account a new password. */
     async function signIn(who: Login): Promise<void> {
@@ -129,6 +130,7 @@ describe('case work, end to end', () => {
       await page.getByTestId('hh-form-community').waitFor()
       await choose(page, 'hh-form-district', '徐汇区')
       const streets = await openSelect(page, 'hh-form-street')
+      streetName = (await streets.first().innerText()).trim()
       await streets.first().click()
       await page.getByTestId('hh-form-community').fill(community)
       await page.getByTestId('hh-form-address').fill('漕溪北路 200 弄 3 号 101 室')
@@ -180,6 +182,15 @@ describe('case work, end to end', () => {
       await page.getByTestId('intake-dup-result').waitFor()
       expect(await page.getByTestId('intake-dup-result').innerText()).toContain('上海申爱社会工作发展中心')
       expect(await page.getByTestId('intake-dup-result').innerText()).not.toContain(headId)
+
+      // Without the ID: name (typed with a space, which the match ignores), birth date and street.
+      await page.getByTestId('dup-mode-name').click()
+      await inputOf(page, 'dup-name').fill(`个案 户主${stamp}`)
+      await pickDate(page, 'dup-birth', '1962-05-14')
+      await choose(page, 'dup-street', streetName)
+      await page.getByTestId('dup-name-check').click()
+      await page.getByTestId('intake-dup-result').waitFor()  // the mode switch cleared the first result
+      expect(await page.getByTestId('intake-dup-result').innerText()).toContain('上海申爱社会工作发展中心')
 
       await page.getByTestId('intake-submit').click()
       await page.waitForURL(/\/cases\/[^/]+$/)
