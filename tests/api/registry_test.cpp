@@ -315,7 +315,6 @@ TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
     bytes += ss.str();
   }
   // Every run of digits (an ID may end in X) is checked against every clear ID and phone.
-  size_t runs = 0;
   for (size_t i = 0; i < bytes.size();) {
     if (!std::isdigit(static_cast<unsigned char>(bytes[i]))) {
       ++i;
@@ -332,7 +331,6 @@ TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
         ASSERT_EQ(ids.count(run.substr(k, 18)), 0u) << "clear ID number in the file";
       }
     }
-    runs += run.size() >= 11 ? 1 : 0;
     i = j;
   }
   for (size_t n = 0; n < addresses.size(); n += 7) {  // every 7th address: the search is per value

@@ -66,6 +66,10 @@ struct OrganizationRef {
   std::vector<std::string> areas;    // district and street codes served
 };
 
+// An organization known only by id: enough for organization-scoped roles (the registry and case
+// work are kept by organizations, never by area).
+inline OrganizationRef OrganizationOnly(int64_t organization_id) { return OrganizationRef{organization_id, "", {}}; }
+
 // Whoever makes a request: a user through a session, or through an API token with scopes.
 struct Principal {
   int64_t user_id = 0;

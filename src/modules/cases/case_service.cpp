@@ -16,7 +16,6 @@ namespace perm = access::permission;
 
 namespace {
 
-access::OrganizationRef RefOf(int64_t organization_id) { return access::OrganizationRef{organization_id, "", {}}; }
 
 nlohmann::json Person(const std::optional<int64_t>& id, const nlohmann::json& name) {
   if (!id) {
@@ -49,7 +48,7 @@ nlohmann::json Summaries(const nlohmann::json& rows) {
 }  // namespace
 
 bool CaseService::SeesOrganizationWide(const access::Principal& p, const CaseRow& row) const {
-  if (!p.Covers(perm::kCasesRead, RefOf(row.organization_id))) {
+  if (!p.Covers(perm::kCasesRead, access::OrganizationOnly(row.organization_id))) {
     return false;
   }
   if (settings_.social_worker_scope != "own" || row.social_worker_id == p.user_id ||
@@ -57,8 +56,8 @@ bool CaseService::SeesOrganizationWide(const access::Principal& p, const CaseRow
     return true;
   }
   // Supervisors and administrators keep the organization-wide view under the "own" setting.
-  return p.Covers(perm::kCasesApprove, RefOf(row.organization_id)) ||
-         p.Covers(perm::kAlertsAcknowledge, RefOf(row.organization_id));
+  return p.Covers(perm::kCasesApprove, access::OrganizationOnly(row.organization_id)) ||
+         p.Covers(perm::kAlertsAcknowledge, access::OrganizationOnly(row.organization_id));
 }
 
 CaseRow CaseService::Authorize(db::Connection& c, const access::Principal& p, int64_t id, Need need,
@@ -72,7 +71,7 @@ CaseRow CaseService::Authorize(db::Connection& c, const access::Principal& p, in
   }
   if (need == Need::kWrite || need == Need::kApprove) {
     std::string_view needed = need == Need::kWrite ? perm::kCasesWrite : perm::kCasesApprove;
-    access::Require(p, needed, RefOf(row->organization_id));
+    access::Require(p, needed, access::OrganizationOnly(row->organization_id));
     if (!SeesOrganizationWide(p, *row)) {
       throw core::Error::Forbidden("this case is assigned to another social worker");
     }
@@ -172,10 +171,10 @@ nlohmann::json CaseService::View(db::Connection& c, const access::Principal& p, 
                                                                  : nlohmann::json(nullptr);
   auto household = registry_.HouseholdView(c, row.household_id);
   out["household"] = household ? *household : nlohmann::json(nullptr);
-  bool can_write = p.Covers(perm::kCasesWrite, RefOf(row.organization_id)) && SeesOrganizationWide(p, row);
+  bool can_write = p.Covers(perm::kCasesWrite, access::OrganizationOnly(row.organization_id)) && SeesOrganizationWide(p, row);
   out["can"] = {{"write", can_write},
-                {"approve", p.Covers(perm::kCasesApprove, RefOf(row.organization_id))},
-                {"acknowledge", p.Covers(perm::kAlertsAcknowledge, RefOf(row.organization_id))}};
+                {"approve", p.Covers(perm::kCasesApprove, access::OrganizationOnly(row.organization_id))},
+                {"acknowledge", p.Covers(perm::kAlertsAcknowledge, access::OrganizationOnly(row.organization_id))}};
   out["allowed_transitions"] = can_write ? GenericTargets(row.state) : std::vector<std::string>{};
   auto plan = CurrentPlan(c, row.id);
   out["plan"] = plan ? *plan : nlohmann::json(nullptr);
@@ -191,7 +190,7 @@ nlohmann::json CaseService::View(db::Connection& c, const access::Principal& p, 
 
 nlohmann::json CaseService::Staff(const access::Principal& p) {
   if (!p.organization_id ||
-      !(p.Covers(perm::kCasesRead, RefOf(*p.organization_id)) || p.Covers(perm::kUsersRead, RefOf(*p.organization_id)))) {
+      !(p.Covers(perm::kCasesRead, access::OrganizationOnly(*p.organization_id)) || p.Covers(perm::kUsersRead, access::OrganizationOnly(*p.organization_id)))) {
     throw core::Error::Forbidden("staff lists are for an organization's own staff");
   }
   return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", StaffOf(c, *p.organization_id)}}; });
@@ -233,7 +232,7 @@ nlohmann::json CaseService::ReferralTargets(const access::Principal& p, const st
   if (!p.organization_id) {
     throw core::Error::Forbidden("referrals are made by organizations");
   }
-  access::Require(p, perm::kCasesWrite, RefOf(*p.organization_id));
+  access::Require(p, perm::kCasesWrite, access::OrganizationOnly(*p.organization_id));
   if (core::Utf8Length(q) > 50) {
     throw core::Error::Validation({{"q", "too_long"}});
   }
@@ -248,7 +247,7 @@ nlohmann::json CaseService::List(const access::Principal& p, const CaseListQuery
   CaseFilter f;
   f.state = q.state;
   f.household_id = q.household_id;
-  if (p.organization_id && p.Covers(perm::kCasesRead, RefOf(*p.organization_id))) {
+  if (p.organization_id && p.Covers(perm::kCasesRead, access::OrganizationOnly(*p.organization_id))) {
     f.organization_id = *p.organization_id;
     f.shared_with = *p.organization_id;
     CaseRow probe;  // the "own" setting: a plain social worker lists only their cases
@@ -275,7 +274,7 @@ nlohmann::json CaseService::Create(const access::Principal& p, const nlohmann::j
     throw core::Error::Forbidden("cases are kept by organizations; this account belongs to none");
   }
   int64_t org = *p.organization_id;
-  access::Require(p, perm::kCasesWrite, RefOf(org));
+  access::Require(p, perm::kCasesWrite, access::OrganizationOnly(org));
   std::string today = core::TodayShanghai();
   CaseInput in = ParseCaseInput(body, today);
   int64_t id = db_.Write([&](db::Connection& c) {
@@ -385,7 +384,7 @@ nlohmann::json CaseService::WorkQueue(const access::Principal& p) {
                         {"follow_ups_due", nlohmann::json::array()},
                         {"assessments_due", nlohmann::json::array()},
                         {"referrals_incoming", nlohmann::json::array()}};
-  if (!p.organization_id || !p.Covers(perm::kCasesRead, RefOf(*p.organization_id))) {
+  if (!p.organization_id || !p.Covers(perm::kCasesRead, access::OrganizationOnly(*p.organization_id))) {
     CaseFilter f;
     f.referred_by = p.user_id;
     return db_.Read([&](db::Connection& c) {
@@ -396,7 +395,7 @@ nlohmann::json CaseService::WorkQueue(const access::Principal& p) {
   }
   int64_t org = *p.organization_id;
   // An administrator oversees the whole organization; workers and supervisors see their own cases.
-  bool overseer = !p.Covers(perm::kCasesWrite, RefOf(org));
+  bool overseer = !p.Covers(perm::kCasesWrite, access::OrganizationOnly(org));
   int64_t mine = overseer ? 0 : p.user_id;
   return db_.Read([&](db::Connection& c) {
     CaseFilter f;
@@ -404,10 +403,10 @@ nlohmann::json CaseService::WorkQueue(const access::Principal& p) {
     f.worker_or_supervisor = mine;
     out["cases_by_state"] = CountByState(c, f);
     out["recent"] = Summaries(RecentCases(c, org, mine, 10));
-    if (p.Covers(perm::kAlertsAcknowledge, RefOf(org))) {
+    if (p.Covers(perm::kAlertsAcknowledge, access::OrganizationOnly(org))) {
       out["alerts"] = OpenAlerts(c, org, 0);
     }
-    if (p.Covers(perm::kCasesApprove, RefOf(org))) {
+    if (p.Covers(perm::kCasesApprove, access::OrganizationOnly(org))) {
       out["plans_awaiting_approval"] = Summaries(CasesInState(c, org, std::string(state::kPlanPendingApproval), mine, 50));
       out["closings_awaiting_sign_off"] = Summaries(CasesInState(c, org, std::string(state::kClosing), mine, 50));
     }
@@ -416,7 +415,7 @@ nlohmann::json CaseService::WorkQueue(const access::Principal& p) {
       out["follow_ups_due"].push_back({{"case", Summary(*summary)}, {"follow_up", due}});
     }
     out["assessments_due"] = Summaries(AssessmentsDue(c, org, mine, core::AddMonths(today, -3)));
-    if (p.Covers(perm::kReferralsDecide, RefOf(org))) {
+    if (p.Covers(perm::kReferralsDecide, access::OrganizationOnly(org))) {
       out["referrals_incoming"] = ListReferrals(c, org, "incoming", "pending", 0);
     }
     return out;
@@ -430,7 +429,7 @@ nlohmann::json CaseService::DuplicateCheck(const access::Principal& p, const std
   if (!p.organization_id) {
     throw core::Error::Forbidden("the duplicate check is for organizations' intake");
   }
-  access::Require(p, perm::kHouseholdsRead, RefOf(*p.organization_id));
+  access::Require(p, perm::kHouseholdsRead, access::OrganizationOnly(*p.organization_id));
   std::string today = core::TodayShanghai();
   std::vector<registry::PersonRow> found;
   std::string by;

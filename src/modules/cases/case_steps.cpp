@@ -17,7 +17,6 @@ namespace perm = access::permission;
 
 namespace {
 
-access::OrganizationRef RefOf(int64_t organization_id) { return access::OrganizationRef{organization_id, "", {}}; }
 
 void RequireState(const CaseRow& row, std::initializer_list<std::string_view> allowed, const std::string& what) {
   if (std::find(allowed.begin(), allowed.end(), row.state) == allowed.end()) {
@@ -127,12 +126,9 @@ nlohmann::json CaseService::SavePlan(const access::Principal& p, int64_t id, con
     CaseRow row = Authorize(c, p, id, Need::kWrite);
     PlanInput in = ParsePlanInput(body);
     RequireState(row, {state::kPlanning, state::kInService}, "the plan is written in planning or revised in service");
-    for (size_t i = 0; i < in.responsible_user_ids.size(); ++i) {
-      bool staff = false;
-      for (const auto& member : StaffOf(c, row.organization_id)) {
-        staff = staff || member["id"] == in.responsible_user_ids[i];
-      }
-      if (!staff) {
+    nlohmann::json staff = StaffOf(c, row.organization_id);
+    for (int64_t user : in.responsible_user_ids) {
+      if (std::none_of(staff.begin(), staff.end(), [&](const auto& m) { return m["id"] == user; })) {
         throw core::Error::Validation({{"interventions", "responsible_not_staff"}});
       }
     }
@@ -288,7 +284,7 @@ nlohmann::json CaseService::Alerts(const access::Principal& p) {
   if (!p.organization_id) {
     throw core::Error::Forbidden("alerts belong to an organization");
   }
-  access::Require(p, perm::kAlertsAcknowledge, RefOf(*p.organization_id));
+  access::Require(p, perm::kAlertsAcknowledge, access::OrganizationOnly(*p.organization_id));
   return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", OpenAlerts(c, *p.organization_id, 0)}}; });
 }
 
@@ -303,7 +299,7 @@ nlohmann::json CaseService::AcknowledgeAlert(const access::Principal& p, int64_t
       throw core::Error::NotFound("alert");
     }
     int64_t org = (*alert)["organization_id"].get<int64_t>();
-    access::Require(p, perm::kAlertsAcknowledge, RefOf(org));
+    access::Require(p, perm::kAlertsAcknowledge, access::OrganizationOnly(org));
     if (!cases::AcknowledgeAlert(c, alert_id, p.user_id, note)) {
       throw core::Error::Conflict("already_acknowledged", "this alert was already acknowledged");
     }
@@ -368,7 +364,7 @@ nlohmann::json CaseService::Referrals(const access::Principal& p, const std::str
   if (!p.organization_id) {
     throw core::Error::Forbidden("referrals are made between organizations");
   }
-  access::Require(p, perm::kCasesRead, RefOf(*p.organization_id));
+  access::Require(p, perm::kCasesRead, access::OrganizationOnly(*p.organization_id));
   core::FieldErrors errors;
   if (direction != "incoming" && direction != "outgoing") {
     errors.Add("direction", direction.empty() ? "required" : "invalid");
@@ -395,7 +391,7 @@ nlohmann::json CaseService::DecideReferral(const access::Principal& p, int64_t r
       throw core::Error::NotFound("referral");
     }
     int64_t to_org = (*referral)["to_organization_id"].get<int64_t>();
-    access::Require(p, perm::kReferralsDecide, RefOf(to_org));
+    access::Require(p, perm::kReferralsDecide, access::OrganizationOnly(to_org));
     if ((*referral)["status"] != "pending") {
       throw core::Error::Conflict("already_decided", "this referral was already " +
                                                          (*referral)["status"].get<std::string>());

@@ -16,7 +16,6 @@ constexpr std::string_view kPhoneColumn = kPhoneAad;
 constexpr std::string_view kConditionsColumn = kConditionsAad;
 constexpr std::string_view kAddressColumn = kAddressAad;
 
-access::OrganizationRef RefOf(int64_t organization_id) { return access::OrganizationRef{organization_id, "", {}}; }
 
 }  // namespace
 
@@ -25,7 +24,7 @@ int64_t RegistryService::CallerOrganization(const access::Principal& p, std::str
   if (!p.organization_id) {
     throw core::Error::Forbidden("the registry is kept by organizations; this account belongs to none");
   }
-  access::Require(p, perm, RefOf(*p.organization_id));
+  access::Require(p, perm, access::OrganizationOnly(*p.organization_id));
   return *p.organization_id;
 }
 
@@ -112,11 +111,14 @@ void RegistryService::SealPerson(PersonRow& row, const PersonInput& in) const {
 
 HouseholdRow RegistryService::AuthorizedHousehold(const access::Principal& p, int64_t id, std::string_view perm) {
   access::Require(p, perm);
-  auto household = db_.Read([&](db::Connection& c) { return FindHousehold(c, id); });
-  if (!household || db_.Read([&](db::Connection& c) { return MergedInto(c, id); })) {
+  auto household = db_.Read([&](db::Connection& c) {
+    auto h = FindHousehold(c, id);
+    return h && !MergedInto(c, id) ? h : std::nullopt;
+  });
+  if (!household) {
     throw core::Error::NotFound("household");
   }
-  access::Require(p, perm, RefOf(household->organization_id));
+  access::Require(p, perm, access::OrganizationOnly(household->organization_id));
   return *household;
 }
 
@@ -185,7 +187,7 @@ nlohmann::json RegistryService::UpdatePerson(const access::Principal& p, int64_t
   if (!before) {
     throw core::Error::NotFound("person");
   }
-  access::Require(p, access::permission::kHouseholdsWrite, RefOf(before->organization_id));
+  access::Require(p, access::permission::kHouseholdsWrite, access::OrganizationOnly(before->organization_id));
   // Omitted sensitive fields keep their stored values, and the stored ID still checks the new
   // birth date and gender.
   nlohmann::json merged = body;
@@ -336,7 +338,7 @@ nlohmann::json RegistryService::GetHousehold(const access::Principal& p, int64_t
   if (!view) {
     throw core::Error::NotFound("household");
   }
-  access::Require(p, access::permission::kHouseholdsRead, RefOf((*view)["organization_id"].get<int64_t>()));
+  access::Require(p, access::permission::kHouseholdsRead, access::OrganizationOnly((*view)["organization_id"].get<int64_t>()));
   return *view;
 }
 
@@ -346,7 +348,7 @@ nlohmann::json RegistryService::AddPerson(const access::Principal& p, int64_t ho
   if (!household) {
     throw core::Error::NotFound("household");
   }
-  access::Require(p, access::permission::kHouseholdsWrite, RefOf(household->organization_id));
+  access::Require(p, access::permission::kHouseholdsWrite, access::OrganizationOnly(household->organization_id));
   core::FieldErrors errors;
   PersonInput in = ParsePersonInput(body, core::TodayShanghai(), errors);
   errors.ThrowIfAny();
@@ -388,7 +390,7 @@ nlohmann::json RegistryService::GetPerson(const access::Principal& p, int64_t id
   if (!person) {
     throw core::Error::NotFound("person");
   }
-  access::Require(p, access::permission::kHouseholdsRead, RefOf(person->organization_id));
+  access::Require(p, access::permission::kHouseholdsRead, access::OrganizationOnly(person->organization_id));
   return PersonJson(*person);
 }
 
@@ -398,7 +400,7 @@ nlohmann::json RegistryService::Reveal(const access::Principal& p, int64_t id, c
   if (!person) {
     throw core::Error::NotFound("person");
   }
-  access::Require(p, access::permission::kPersonsReveal, RefOf(person->organization_id));
+  access::Require(p, access::permission::kPersonsReveal, access::OrganizationOnly(person->organization_id));
   core::JsonReader in(body);
   std::string reason = in.String("reason", true, 200);
   if (!reason.empty() && core::Utf8Length(reason) < 2) {
@@ -452,7 +454,7 @@ PersonRow AuthorizedPerson(db::Database& db, const access::Principal& p, int64_t
   if (!person) {
     throw core::Error::NotFound("person");
   }
-  access::Require(p, perm, RefOf(person->organization_id));
+  access::Require(p, perm, access::OrganizationOnly(person->organization_id));
   return *person;
 }
 
@@ -500,7 +502,7 @@ nlohmann::json RegistryService::WithdrawConsent(const access::Principal& p, int6
     throw core::Error::NotFound("consent");
   }
   int64_t org = (*consent)["organization_id"].get<int64_t>();
-  access::Require(p, access::permission::kHouseholdsWrite, RefOf(org));
+  access::Require(p, access::permission::kHouseholdsWrite, access::OrganizationOnly(org));
   core::JsonReader in(body);
   std::string on = in.Date("withdrawn_on", true);
   if (!on.empty() && (on < (*consent)["given_on"].get<std::string>() || on > core::TodayShanghai())) {
