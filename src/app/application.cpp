@@ -25,6 +25,7 @@
 #include "modules/organizations/organization_routes.hpp"
 #include "modules/registry/registry_routes.hpp"
 #include "modules/cases/case_routes.hpp"
+#include "modules/projects/project_routes.hpp"
 #include "modules/rounds/round_routes.hpp"
 
 namespace bangyi::app {
@@ -79,7 +80,10 @@ struct Services {
         organizations(*db, divisions),
         registry(*db, divisions, secrets),
         cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope, config.data_dir + "/attachments"}),
-        rounds(*db, divisions) {
+        rounds(*db, divisions),
+        applications(*db, divisions),
+        reviews(*db),
+        projects(*db) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -92,7 +96,8 @@ struct Services {
     audit::RegisterRoutes(router, audit, authenticate);
     registry::RegisterRoutes(router, registry, authenticate);
     cases::RegisterRoutes(router, cases, authenticate);
-    rounds::RegisterRoutes(router, rounds, authenticate);
+    rounds::RegisterRoutes(router, rounds::RoundServices{rounds, applications, reviews}, authenticate);
+    projects::RegisterRoutes(router, projects, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -106,6 +111,9 @@ struct Services {
   registry::RegistryService registry;
   cases::CaseService cases;
   rounds::RoundService rounds;
+  rounds::ApplicationService applications;
+  rounds::ReviewService reviews;
+  projects::ProjectService projects;
   http::Router router;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <regex>
 
@@ -102,6 +103,18 @@ std::string AddMonths(std::string_view date, int months) {
   d = std::min(d, DaysIn(y, m));
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+std::string AddDays(std::string_view date, int days) {
+  using namespace std::chrono;
+  year_month_day ymd{year{std::stoi(std::string(date.substr(0, 4)))},
+                     month{static_cast<unsigned>(std::stoi(std::string(date.substr(5, 2))))},
+                     day{static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2))))}};
+  year_month_day out{sys_days{ymd} + std::chrono::days{days}};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()), static_cast<unsigned>(out.month()),
+                static_cast<unsigned>(out.day()));
   return buf;
 }
 

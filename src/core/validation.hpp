@@ -53,6 +53,8 @@ bool IsIsoDate(std::string_view text);
 // The same day `months` later (clamped to the month's last day): AddMonths("2026-01-31", 1) is
 // "2026-02-28". `date` must be IsIsoDate.
 std::string AddMonths(std::string_view date, int months);
+// The date `days` later (or earlier when negative). `date` must be IsIsoDate.
+std::string AddDays(std::string_view date, int days);
 // Comparison key for names typed in different ways: full-width folded to ASCII, all spaces
 // removed, ASCII lower-cased ("王 小明" and "王小明" match; "ＬＩ　Ｌｅｉ" and "li lei" match).
 std::string NameKey(std::string_view name);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/api_client.hpp"
+#include "api/funding_flow.hpp"
 #include "core/validation.hpp"
 
 namespace bangyi::testing {
@@ -345,10 +346,17 @@ TEST_F(Cases, RefusesBadInputNamingTheField) {
 TEST_F(Cases, ServiceRecordRulesAndGroupActivities) {
   auto [h1, head1, child1] = Household(worker_, "31010119500101022", "31010120150601021");
   auto [h2, head2, child2] = Household(worker_, "31010119500101032", "31010120150601031");
+  // A case joins only a funded project of its own organization.
+  CreateUser(admin_, "orgadmin.a", "org_admin", org_a_);
+  Client org_admin = LoginNewUser(server_, "orgadmin.a");
+  long long project = FundProject(server_, admin_, org_admin, "flow").project_id;
+  ASSERT_GT(project, 0);
   auto body1 = CaseBody(h1, head1);
-  body1["project_id"] = 7;
+  body1["project_id"] = 99999;
+  EXPECT_TRUE(HasField(worker_.Post("/api/v1/cases", body1), "project_id:not_project"));
+  body1["project_id"] = project;
   auto body2 = CaseBody(h2, head2);
-  body2["project_id"] = 7;
+  body2["project_id"] = project;
   long long c1 = worker_.Post("/api/v1/cases", body1).Json()["id"].get<long long>();
   long long c2 = worker_.Post("/api/v1/cases", body2).Json()["id"].get<long long>();
   ToInService(c1);
@@ -374,7 +382,7 @@ TEST_F(Cases, ServiceRecordRulesAndGroupActivities) {
   EXPECT_TRUE(HasField(refused, "service_type:invalid")) << refused.body;
   EXPECT_TRUE(HasField(refused, "staff_ids:not_staff")) << refused.body;
 
-  // A group activity of project 7 gathers the children of both cases: each case counts its own.
+  // A group activity of the project gathers the children of both cases: each case counts its own.
   auto group = worker_.Post("/api/v1/cases/" + S(c1) + "/service-records", Record({child1, child2}, "group_activity"));
   ASSERT_EQ(group.status, 201) << group.body;
   EXPECT_EQ(group.Json()["person_times"], 2);

@@ -33,7 +33,12 @@ inline constexpr std::string_view kAlertsAcknowledge = "alerts.acknowledge";
 inline constexpr std::string_view kReferralsDecide = "referrals.decide";
 inline constexpr std::string_view kCatalogueManage = "catalogue.manage";  // service types
 inline constexpr std::string_view kRoundsRead = "rounds.read";
-inline constexpr std::string_view kRoundsManage = "rounds.manage";
+inline constexpr std::string_view kRoundsManage = "rounds.manage";        // the program officer's work
+inline constexpr std::string_view kApplicationsWrite = "applications.write";
+inline constexpr std::string_view kReviewsScore = "reviews.score";
+inline constexpr std::string_view kProjectsRead = "projects.read";
+inline constexpr std::string_view kProjectsReport = "projects.report";    // reports and expenses
+inline constexpr std::string_view kDisbursementsApprove = "disbursements.approve";
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

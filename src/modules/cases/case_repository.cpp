@@ -78,6 +78,8 @@ constexpr std::string_view kStaffOf =
     "SELECT u.id, u.display_name AS name, r.role FROM users u JOIN role_assignments r ON r.user_id = u.id"
     " WHERE u.organization_id = $1 AND u.status = 'active' AND r.scope_type = 'organization' AND r.scope_id = $2"
     " ORDER BY u.id, r.role";
+constexpr std::string_view kOpenProject =
+    "SELECT 1 FROM projects WHERE id = $1 AND organization_id = $2 AND state IN ('agreement_pending', 'active')";
 constexpr std::string_view kHoldsRole =
     "SELECT 1 FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.id = $1 AND u.status = 'active'"
     " AND u.organization_id = $2 AND r.role = $3 AND r.scope_type = 'organization' AND r.scope_id = $4";
@@ -390,6 +392,10 @@ nlohmann::json StaffOf(db::Connection& c, int64_t organization_id) {
     out.back()["roles"].push_back(r.Text("role"));
   }
   return out;
+}
+
+bool IsOpenProjectOf(db::Connection& c, int64_t project_id, int64_t organization_id) {
+  return c.QueryOne(kOpenProject, {project_id, organization_id}).has_value();
 }
 
 bool HoldsRoleIn(db::Connection& c, int64_t user_id, int64_t organization_id, const std::string& role) {

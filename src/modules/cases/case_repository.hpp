@@ -69,6 +69,8 @@ nlohmann::json ListEvents(db::Connection& c, int64_t case_id);
 // Staff of an organization: [{id, name, roles}]; and a role check for assignments.
 nlohmann::json StaffOf(db::Connection& c, int64_t organization_id);
 bool HoldsRoleIn(db::Connection& c, int64_t user_id, int64_t organization_id, const std::string& role);
+// A funded project of this organization that still takes cases (agreement pending or active).
+bool IsOpenProjectOf(db::Connection& c, int64_t project_id, int64_t organization_id);
 std::string DisplayName(db::Connection& c, int64_t user_id);
 // An active user holding the community_adviser role (any street or district).
 bool IsCommunityAdviser(db::Connection& c, int64_t user_id);

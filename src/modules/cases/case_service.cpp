@@ -298,6 +298,9 @@ nlohmann::json CaseService::Create(const access::Principal& p, const nlohmann::j
     if (!HoldsRoleIn(c, in.supervisor_id, org, "supervisor")) {
       errors.Add("supervisor_id", "not_supervisor");
     }
+    if (in.project_id && !IsOpenProjectOf(c, *in.project_id, org)) {
+      errors.Add("project_id", "not_project");
+    }
     if (in.referred_by_user_id && !IsCommunityAdviser(c, *in.referred_by_user_id)) {
       errors.Add("referred_by_user_id", "not_adviser");
     }

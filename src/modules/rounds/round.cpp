@@ -37,7 +37,8 @@ int64_t Money(core::JsonReader& in, const std::string& field) {
   return *cents;
 }
 
-// A list of strings each from `allowed` (or checked by `valid`), duplicates dropped.
+}  // namespace
+
 nlohmann::json Subset(core::JsonReader& in, const std::string& field, const std::function<bool(const std::string&)>& valid) {
   nlohmann::json out = nlohmann::json::array();
   std::set<std::string> seen;
@@ -53,7 +54,10 @@ nlohmann::json Subset(core::JsonReader& in, const std::string& field, const std:
   return out;
 }
 
-}  // namespace
+bool IsTargetGroup(const std::string& v) {
+  return v == "children" || v == "elderly" || v == "serious_illness" || v == "disabled" || v == "women" ||
+         v == "policy_edge" || v == "other";
+}
 
 bool IsState(std::string_view s) { return std::find(kOrder.begin(), kOrder.end(), s) != kOrder.end(); }
 
@@ -63,6 +67,10 @@ bool CanTransition(std::string_view from, std::string_view to) {
 }
 
 bool IsEditable(std::string_view s) { return s == state::kDraft || s == state::kOpen; }
+
+bool IsPublic(std::string_view s) {
+  return s == state::kNotice || s == state::kDecided || s == state::kRunning || s == state::kFinished;
+}
 
 nlohmann::json DefaultRubric() {
   return nlohmann::json::parse(R"([
@@ -127,10 +135,7 @@ RoundInput ParseRoundInput(const nlohmann::json& body, const divisions::Division
     r.eligibility["ratings"] = Subset(e, "ratings", [](const std::string& v) {
       return v == "1A" || v == "2A" || v == "3A" || v == "4A" || v == "5A";
     });
-    r.eligibility["target_groups"] = Subset(e, "target_groups", [](const std::string& v) {
-      return v == "children" || v == "elderly" || v == "serious_illness" || v == "disabled" || v == "women" ||
-             v == "policy_edge" || v == "other";
-    });
+    r.eligibility["target_groups"] = Subset(e, "target_groups", IsTargetGroup);
     r.eligibility["districts"] = Subset(e, "districts", [&](const std::string& v) { return divisions.IsDistrict(v); });
     for (const auto& err : e.errors().list()) {
       in.Add("eligibility." + err.field, err.code);

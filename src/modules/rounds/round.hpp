@@ -4,10 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/json_input.hpp"
 #include "modules/divisions/division_repository.hpp"
 
 namespace bangyi::rounds {
@@ -23,10 +25,16 @@ inline constexpr std::string_view kFinished = "finished";
 }  // namespace state
 
 bool IsState(std::string_view s);
+// The program's target groups (children, elderly, serious_illness, disabled, women, policy_edge, other).
+bool IsTargetGroup(const std::string& v);
+// A list of strings each passing `valid` ("invalid" otherwise), duplicates dropped.
+nlohmann::json Subset(core::JsonReader& in, const std::string& field, const std::function<bool(const std::string&)>& valid);
 // The one order of a round's life: each state moves only to the next one.
 bool CanTransition(std::string_view from, std::string_view to);
 // The rubric and the money rules may change only before review starts.
 bool IsEditable(std::string_view s);
+// From 公示 on the proposed projects are public.
+bool IsPublic(std::string_view s);
 
 struct RoundInput {
   std::string title, theme, guidelines, opens_at, closes_at, reporting;

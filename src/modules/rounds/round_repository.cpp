@@ -14,7 +14,8 @@ constexpr std::string_view kInsert =
     " RETURNING id";
 constexpr std::string_view kColumns =
     "SELECT id, title, theme, guidelines, total_budget_cents, min_grant_cents, max_grant_cents, eligibility, opens_at,"
-    " closes_at, rubric, min_reviewers, notice_days, tranches, reporting, state, version, created_at, updated_at"
+    " closes_at, rubric, min_reviewers, notice_days, tranches, reporting, state, notice_started_on, version, created_at,"
+    " updated_at"
     " FROM rounds";
 const std::string kFind = std::string(kColumns) + " WHERE id = $1";
 constexpr std::string_view kFilter = " WHERE ($1 = '' OR state = $1) AND ($2 = 1 OR state <> 'draft')";

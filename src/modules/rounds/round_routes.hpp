@@ -1,12 +1,20 @@
-// HTTP routes of funding rounds (/api/v1/rounds).
+// HTTP routes of funding rounds, their applications and review (docs/rounds.md).
 #pragma once
 
 #include "http/router.hpp"
 #include "modules/access/authenticate.hpp"
+#include "modules/rounds/application_service.hpp"
+#include "modules/rounds/review_service.hpp"
 #include "modules/rounds/round_service.hpp"
 
 namespace bangyi::rounds {
 
-void RegisterRoutes(http::Router& router, RoundService& service, const access::Authenticate& authenticate);
+struct RoundServices {
+  RoundService& rounds;
+  ApplicationService& applications;
+  ReviewService& reviews;
+};
+
+void RegisterRoutes(http::Router& router, const RoundServices& services, const access::Authenticate& authenticate);
 
 }  // namespace bangyi::rounds

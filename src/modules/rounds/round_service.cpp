@@ -2,7 +2,10 @@
 
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
+#include "core/validation.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/projects/project_repository.hpp"
+#include "modules/rounds/application_repository.hpp"
 #include "modules/rounds/round_repository.hpp"
 
 namespace bangyi::rounds {
@@ -79,6 +82,31 @@ nlohmann::json RoundService::Update(const access::Principal& p, int64_t id, cons
   return Get(p, id);
 }
 
+void RoundService::OpenNotice(db::Connection& c, int64_t id) {
+  if (CountProposed(c, id) == 0) {
+    throw core::Error(core::ErrorKind::kConflict, "no_proposals", "propose at least one application before 公示");
+  }
+  SetNoticeStarted(c, id, core::TodayShanghai());
+}
+
+void RoundService::Decide(db::Connection& c, const nlohmann::json& round) {
+  int64_t id = round["id"].get<int64_t>();
+  std::string ends = core::AddDays(round["notice_started_on"].get<std::string>(),
+                                   static_cast<int>(round["notice_days"].get<int64_t>()));
+  if (core::TodayShanghai() < ends) {
+    throw core::Error(core::ErrorKind::kConflict, "notice_running", "公示 runs until " + ends);
+  }
+  if (CountOpenObjections(c, id) > 0) {
+    throw core::Error(core::ErrorKind::kConflict, "objections_open", "resolve the open objections first");
+  }
+  // The decision is final: each proposed application becomes a project.
+  for (const auto& row : ListProposed(c, id)) {
+    projects::CreateFromApplication(c, id, row.Int("id"), row.Int("organization_id"),
+                                    nlohmann::json::parse(row.Text("document")), row.Int("granted_cents"));
+  }
+  FinalizeDecisions(c, id);
+}
+
 nlohmann::json RoundService::Transition(const access::Principal& p, int64_t id, const nlohmann::json& body) {
   access::RequirePlatform(p, perm::kRoundsManage);
   core::JsonReader in(body);
@@ -98,6 +126,11 @@ nlohmann::json RoundService::Transition(const access::Principal& p, int64_t id, 
     if (to == state::kOpen && round["closes_at"].get<std::string>() <= core::NowShanghaiMinute()) {
       throw core::Error(core::ErrorKind::kConflict, "window_closed",
                         "the application window closes before now; move closes_at first", {{"closes_at", "passed"}});
+    }
+    if (to == state::kNotice) {
+      OpenNotice(c, id);
+    } else if (to == state::kDecided) {
+      Decide(c, round);
     }
     if (!MoveRound(c, id, from, to)) {
       throw core::Error::Conflict("stale", "the round changed meanwhile; reload it");

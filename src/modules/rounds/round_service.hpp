@@ -21,11 +21,16 @@ class RoundService {
   nlohmann::json Create(const access::Principal& p, const nlohmann::json& body);
   // The whole round again plus `version`; only while draft or open (409 naming the state).
   nlohmann::json Update(const access::Principal& p, int64_t id, const nlohmann::json& body);
-  // {to, reason?}: the next state only; opening needs the application window still ahead.
+  // {to, reason?}: the next state only; opening needs the application window still ahead, 公示
+  // needs a proposal, deciding needs the notice period over and every objection resolved.
   nlohmann::json Transition(const access::Principal& p, int64_t id, const nlohmann::json& body);
 
  private:
   nlohmann::json Load(db::Connection& c, const access::Principal& p, int64_t id);
+  // closed → notice: needs a proposal; the notice period starts today.
+  void OpenNotice(db::Connection& c, int64_t id);
+  // notice → decided: after the period and with no open objection; projects are created.
+  void Decide(db::Connection& c, const nlohmann::json& round);
 
   db::Database& db_;
   const divisions::DivisionIndex& divisions_;

@@ -1,0 +1,45 @@
+// Named SQL for funded projects and the figures computed from their case work.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace bangyi::projects {
+
+namespace project_state {
+inline constexpr std::string_view kAgreementPending = "agreement_pending";
+inline constexpr std::string_view kActive = "active";
+inline constexpr std::string_view kSuspended = "suspended";  // a failed evaluation stops payment
+inline constexpr std::string_view kFinished = "finished";
+}  // namespace project_state
+
+// A decided application becomes a project: its name, team, indicators and budget lines copied.
+int64_t CreateFromApplication(db::Connection& c, int64_t round_id, int64_t application_id, int64_t organization_id,
+                              const nlohmann::json& document, int64_t grant_cents);
+
+std::optional<nlohmann::json> FindProject(db::Connection& c, int64_t id);
+// organization_id / round_id 0 = any.
+nlohmann::json ListProjects(db::Connection& c, int64_t organization_id, int64_t round_id, int64_t limit,
+                            int64_t offset);
+int64_t CountProjects(db::Connection& c, int64_t organization_id, int64_t round_id);
+nlohmann::json ListBudgetLines(db::Connection& c, int64_t project_id);
+bool SignAgreement(db::Connection& c, int64_t id, int64_t version, const std::string& signed_on,
+                   const std::string& starts_on, const std::string& ends_on);
+
+// Case-work figures of a project, per month ("YYYY-MM") and in total. Minutes stay minutes here.
+struct MonthFigures {
+  int64_t services = 0, service_minutes = 0, person_times = 0, persons = 0, households = 0, volunteer_minutes = 0;
+};
+struct CaseFigures {
+  std::vector<std::pair<std::string, MonthFigures>> months;  // ascending
+  MonthFigures total;                                         // persons and households distinct overall
+  std::vector<std::string> household_categories;              // stored JSON of each distinct household
+};
+CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id);
+
+}  // namespace bangyi::projects

@@ -1,0 +1,12 @@
+// HTTP routes of funded projects (docs/projects.md).
+#pragma once
+
+#include "http/router.hpp"
+#include "modules/access/authenticate.hpp"
+#include "modules/projects/project_service.hpp"
+
+namespace bangyi::projects {
+
+void RegisterRoutes(http::Router& router, ProjectService& service, const access::Authenticate& authenticate);
+
+}  // namespace bangyi::projects
