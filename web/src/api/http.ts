@@ -43,6 +43,25 @@ export const ERROR_CODES = [
   // household merge (409: both households have an open case).
   'content_type',
   'open_cases_both',
+  // Funding rounds (docs/rounds.md): 409 unless noted.
+  'not_editable',
+  'window_closed',
+  'window_not_open',
+  'round_not_open',
+  'not_screenable',
+  'not_eligible',
+  'not_assigned', // 403
+  'conflict_of_interest', // 403
+  'round_not_in_review',
+  'already_submitted',
+  'own_review_first', // 403
+  'reviews_missing',
+  'no_proposals',
+  'notice_running',
+  'objections_open',
+  'round_not_in_notice',
+  'already_resolved',
+  'stale',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
@@ -68,6 +87,20 @@ export const FIELD_ERROR_CODES = [
   'same_as_username',
   'same_as_current',
   'wrong_password',
+  // Funding rounds: money bounds, the window, rubric weights and tranche percents, eligibility,
+  // reviewers and objections.
+  'below_min',
+  'above_max',
+  'above_total',
+  'above_request',
+  'over_budget',
+  'not_eligible',
+  'not_reviewer',
+  'not_in_notice',
+  'before_opens',
+  'passed',
+  'weights_sum',
+  'percent_sum',
 ] as const
 
 /** Message key for an error: the specific code if known, else the status, else a generic one. */

@@ -21,6 +21,13 @@ export type Permission =
   | 'cases.inspect'
   | 'alerts.acknowledge'
   | 'referrals.decide'
+  | 'rounds.read'
+  | 'rounds.manage'
+  | 'applications.write'
+  | 'reviews.score'
+  | 'projects.read'
+  | 'projects.report'
+  | 'disbursements.approve'
 
 export const ROLE_NAMES = [
   'foundation_admin',

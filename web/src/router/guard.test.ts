@@ -28,6 +28,13 @@ describe('decideNavigation', () => {
     expect(decideNavigation(evil, admin)).toEqual({ name: 'home' })
   })
 
+  it('opens the 公示 of a round to anyone, signed in or not', () => {
+    const notice = route('public-notice', '/public/notice/3', { public: true })
+    expect(decideNavigation(notice, anonymous)).toBe(true)
+    expect(decideNavigation(notice, admin)).toBe(true)
+    expect(decideNavigation(notice, { ...admin, mustChangePassword: true })).toBe(true)
+  })
+
   it('holds a user who must change the password on the change-password page', () => {
     const must = { ...admin, mustChangePassword: true }
     expect(decideNavigation(orgs, must)).toEqual({ name: 'change-password' })

@@ -25,6 +25,14 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.login.title' },
   },
   {
+    // 公示 of a funding round: public, outside the signed-in layout.
+    path: '/public/notice/:id',
+    name: 'public-notice',
+    component: () => import('@/views/rounds/PublicNotice.vue'),
+    props: true,
+    meta: { public: true, titleKey: 'rounds.notice.title' },
+  },
+  {
     path: '/change-password',
     name: 'change-password',
     component: () => import('@/views/auth/ChangePasswordView.vue'),
@@ -80,6 +88,40 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/households/HouseholdDetail.vue'),
         props: true,
         meta: { permission: 'households.read', titleKey: 'households.detail.title' },
+      },
+      {
+        path: 'rounds',
+        name: 'rounds',
+        component: () => import('@/views/rounds/RoundList.vue'),
+        meta: { permission: 'rounds.read', titleKey: 'menu.rounds' },
+      },
+      {
+        path: 'rounds/:id',
+        name: 'round-detail',
+        component: () => import('@/views/rounds/RoundDetail.vue'),
+        props: true,
+        meta: { permission: 'rounds.read', titleKey: 'rounds.detail.title' },
+      },
+      {
+        // The organization's draft and submitted applications, the foundation's and a reviewer's reading.
+        path: 'applications/:id',
+        name: 'application-detail',
+        component: () => import('@/views/rounds/ApplicationPage.vue'),
+        props: true,
+        meta: { anyPermission: ['applications.write', 'rounds.manage', 'reviews.score'], titleKey: 'applications.detail.title' },
+      },
+      {
+        path: 'applications/:id/review',
+        name: 'application-review',
+        component: () => import('@/views/rounds/ScoringForm.vue'),
+        props: true,
+        meta: { permission: 'reviews.score', titleKey: 'applications.scoring.title' },
+      },
+      {
+        path: 'reviews',
+        name: 'reviews',
+        component: () => import('@/views/rounds/MyReviews.vue'),
+        meta: { permission: 'reviews.score', titleKey: 'menu.reviews' },
       },
       {
         path: 'users',

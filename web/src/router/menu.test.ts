@@ -12,6 +12,13 @@ describe('visibleMenu', () => {
     expect(visibleMenu(['audit.read']).map((i) => i.route)).toEqual(['audit'])
     expect(visibleMenu(['households.read']).map((i) => i.route)).toEqual(['households'])
     expect(visibleMenu(['cases.read']).map((i) => i.route)).toEqual(['workbench', 'cases'])
+    expect(visibleMenu(['rounds.read']).map((i) => i.route)).toEqual(['rounds'])
+  })
+
+  it('shows a reviewer their assignments first, then the rounds', () => {
+    const reviewer = ['divisions.read', 'rounds.read', 'reviews.score']
+    expect(visibleMenu(reviewer).map((i) => i.route)).toEqual(['reviews', 'rounds'])
+    expect(homeRoute(reviewer)).toBe('reviews')
   })
 
   it('write permissions alone do not open a page', () => {
@@ -28,18 +35,24 @@ describe('visibleMenu', () => {
         'cases.inspect',
         'alerts.acknowledge',
         'referrals.decide',
+        'rounds.manage',
+        'applications.write',
+        'projects.report',
+        'disbursements.approve',
       ]),
     ).toEqual([])
   })
 
   it('keeps the menu order for a foundation admin', () => {
-    const all = ['audit.read', 'users.read', 'users.manage', 'organizations.read', 'divisions.read']
-    expect(visibleMenu(all).map((i) => i.route)).toEqual(['organizations', 'users', 'audit'])
+    const all = ['audit.read', 'users.read', 'users.manage', 'organizations.read', 'divisions.read', 'rounds.read', 'rounds.manage']
+    expect(visibleMenu(all).map((i) => i.route)).toEqual(['organizations', 'rounds', 'users', 'audit'])
   })
 
-  it('every item is guarded by a read permission of the contract', () => {
+  it('every item is guarded by a read permission of the contract, or by reviews.score', () => {
     for (const item of MENU) {
-      expect(['organizations.read', 'households.read', 'users.read', 'audit.read', 'cases.read']).toContain(item.permission)
+      expect(['organizations.read', 'households.read', 'users.read', 'audit.read', 'cases.read', 'rounds.read', 'reviews.score']).toContain(
+        item.permission,
+      )
     }
   })
 

@@ -1,6 +1,6 @@
 import type { Permission } from '@/api/types'
 
-export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder'
+export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder' | 'money' | 'edit'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -17,8 +17,11 @@ export const MENU: readonly MenuItem[] = [
   // First, so that a social worker lands on their workbench.
   { route: 'workbench', titleKey: 'menu.workbench', icon: 'monitor', permission: 'cases.read' },
   { route: 'cases', titleKey: 'menu.cases', icon: 'folder', permission: 'cases.read' },
+  // Before the rounds, so that a reviewer lands on their assignments.
+  { route: 'reviews', titleKey: 'menu.reviews', icon: 'edit', permission: 'reviews.score' },
   { route: 'organizations', titleKey: 'menu.organizations', icon: 'office', permission: 'organizations.read' },
   { route: 'households', titleKey: 'menu.households', icon: 'house', permission: 'households.read' },
+  { route: 'rounds', titleKey: 'menu.rounds', icon: 'money', permission: 'rounds.read' },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
   { route: 'audit', titleKey: 'menu.audit', icon: 'document', permission: 'audit.read' },
 ]
