@@ -83,7 +83,8 @@ struct Services {
         rounds(*db, divisions),
         applications(*db, divisions),
         reviews(*db),
-        projects(*db) {
+        projects(*db),
+        monitoring(*db) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -97,7 +98,7 @@ struct Services {
     registry::RegisterRoutes(router, registry, authenticate);
     cases::RegisterRoutes(router, cases, authenticate);
     rounds::RegisterRoutes(router, rounds::RoundServices{rounds, applications, reviews}, authenticate);
-    projects::RegisterRoutes(router, projects, authenticate);
+    projects::RegisterRoutes(router, projects, monitoring, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -114,6 +115,7 @@ struct Services {
   rounds::ApplicationService applications;
   rounds::ReviewService reviews;
   projects::ProjectService projects;
+  projects::MonitoringService monitoring;
   http::Router router;
 };
 

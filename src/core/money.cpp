@@ -41,8 +41,11 @@ std::optional<int64_t> ParseYuan(const nlohmann::json& value) {
 }
 
 std::string FormatYuan(int64_t cents) {
-  std::string frac = std::to_string(cents % 100);
-  return std::to_string(cents / 100) + "." + (frac.size() < 2 ? "0" + frac : frac);
+  // Negative amounts (an overspent line's remainder) keep one sign in front.
+  std::string sign = cents < 0 ? "-" : "";
+  uint64_t abs = cents < 0 ? static_cast<uint64_t>(-(cents + 1)) + 1 : static_cast<uint64_t>(cents);
+  std::string frac = std::to_string(abs % 100);
+  return sign + std::to_string(abs / 100) + "." + (frac.size() < 2 ? "0" + frac : frac);
 }
 
 }  // namespace bangyi::core

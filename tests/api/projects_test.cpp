@@ -223,3 +223,196 @@ TEST_F(Projects, AgreementAndAccess) {
 }
 
 }  // namespace bangyi::testing
+
+namespace bangyi::testing {
+
+TEST_F(Projects, ReportsFreezeTheirFiguresAndLockOnceSubmitted) {
+  long long project = FundProject(server_, admin_, org_admin_, "flow").project_id;
+  std::string path = "/api/v1/projects/" + S(project);
+  // Quarterly over 2026-02-01 … 2027-01-31: five periods, the first ones long overdue.
+  auto schedule = org_admin_.Get(path + "/reports").Json()["data"];
+  ASSERT_EQ(schedule.size(), 5u);
+  EXPECT_EQ(schedule[0]["period"], "2026-Q1");
+  EXPECT_EQ(schedule[0]["period_start"], "2026-02-01");
+  EXPECT_EQ(schedule[0]["due_on"], "2026-04-15");
+  EXPECT_EQ(schedule[0]["overdue"], true);
+  EXPECT_EQ(schedule[4]["period"], "2027-Q1");
+  EXPECT_EQ(schedule[4]["period_end"], "2027-01-31");
+  EXPECT_EQ(schedule[4]["overdue"], false);
+
+  auto [h1, p1] = Household("policy_edge", {{"李奶奶", "31010119500101002"}});
+  long long c1 = CaseInService(h1, p1[0], project);
+  Record(c1, "2026-09-05", 60, {p1[0]});
+
+  auto submitted = org_admin_.Post(path + "/reports", {{"period", "2026-Q3"}, {"narrative", "第三季度开展入户服务"}});
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  auto report = submitted.Json();
+  long long report_id = report["id"].get<long long>();
+  EXPECT_EQ(report["state"], "submitted");
+  EXPECT_EQ(report["figures"]["period"]["services"], 1);
+  EXPECT_EQ(report["figures"]["cumulative"]["person_times"], 1);
+
+  // Later case work does not change what was submitted.
+  Record(c1, "2026-09-10", 30, {p1[0]});
+  auto frozen = org_admin_.Get(path + "/reports").Json()["data"][2]["report"];
+  EXPECT_EQ(frozen["figures"]["period"]["services"], 1);
+  EXPECT_EQ(org_admin_.Get(path + "/indicators").Json()["total"]["services"], 2);
+
+  EXPECT_EQ(org_admin_.Post(path + "/reports", {{"period", "2026-Q3"}, {"narrative", "x"}}).ErrorCode(), "report_exists");
+  auto not_due = org_admin_.Post(path + "/reports", {{"period", "2026-Q4"}, {"narrative", "x"}});
+  EXPECT_EQ(not_due.status, 422);
+  EXPECT_EQ(not_due.ErrorFields(), std::vector<std::string>{"period:not_due"});
+  EXPECT_EQ(org_admin_.Post(path + "/reports", {{"period", "2026-Q9"}, {"narrative", "x"}}).ErrorFields(),
+            std::vector<std::string>{"period:invalid"});
+  EXPECT_EQ(worker_.Post(path + "/reports", {{"period", "2026-Q2"}, {"narrative", "x"}}).status, 403);
+  EXPECT_EQ(org_b_admin_.Post(path + "/reports", {{"period", "2026-Q2"}, {"narrative", "x"}}).status, 404);
+
+  // A submitted report is locked; returned, it is edited and resubmitted with fresh figures.
+  std::string rpath = "/api/v1/reports/" + S(report_id);
+  auto locked = org_admin_.Put(rpath, {{"narrative", "改写"}});
+  EXPECT_EQ(locked.status, 409);
+  EXPECT_EQ(locked.ErrorCode(), "report_locked");
+  EXPECT_EQ(org_admin_.Post(rpath + "/review", {{"decision", "accept"}}).status, 403);
+  EXPECT_EQ(admin_.Post(rpath + "/review", {{"decision", "return"}}).ErrorFields(),
+            std::vector<std::string>{"comment:required"});
+  ASSERT_EQ(admin_.Post(rpath + "/review", {{"decision", "return"}, {"comment", "请补充服务成效"}}).status, 200);
+  auto resubmitted = org_admin_.Put(rpath, {{"narrative", "第三季度开展入户服务，补充成效"}});
+  ASSERT_EQ(resubmitted.status, 200) << resubmitted.body;
+  EXPECT_EQ(resubmitted.Json()["state"], "submitted");
+  EXPECT_EQ(resubmitted.Json()["figures"]["period"]["services"], 2);
+  ASSERT_EQ(admin_.Post(rpath + "/review", {{"decision", "accept"}}).status, 200);
+  EXPECT_EQ(org_admin_.Put(rpath, {{"narrative", "再改"}}).ErrorCode(), "report_locked");
+  EXPECT_EQ(admin_.Post(rpath + "/review", {{"decision", "accept"}}).ErrorCode(), "not_submitted");
+
+  // Overdue periods show in both queues.
+  auto overdue = org_admin_.Get("/api/v1/reports/overdue").Json()["data"];
+  ASSERT_EQ(overdue.size(), 2u);  // Q1 and Q2; Q3 is in
+  EXPECT_EQ(overdue[0]["period"], "2026-Q1");
+  EXPECT_EQ(admin_.Get("/api/v1/reports/overdue").Json()["data"].size(), 2u);
+  EXPECT_EQ(org_b_admin_.Get("/api/v1/reports/overdue").Json()["data"].size(), 0u);
+}
+
+TEST_F(Projects, TranchesFollowTheirGatesAndNeverExceedTheGrant) {
+  FundedProject funded = FundProject(server_, admin_, org_admin_, "flow");
+  std::string path = "/api/v1/projects/" + S(funded.project_id);
+  CreateUser(admin_, "finance", "finance", std::nullopt);
+  long long evaluator_id = CreateUser(admin_, "evaluator", "reviewer", std::nullopt);
+  Client finance = LoginNewUser(server_, "finance");
+  Client evaluator = LoginNewUser(server_, "evaluator");
+
+  // 130,000 split 50/30/20.
+  auto ledger = finance.Get(path + "/ledger").Json();
+  ASSERT_EQ(ledger["tranches"].size(), 3u);
+  EXPECT_EQ(ledger["tranches"][0]["amount_yuan"], "65000.00");
+  EXPECT_EQ(ledger["tranches"][1]["amount_yuan"], "39000.00");
+  EXPECT_EQ(ledger["tranches"][2]["amount_yuan"], "26000.00");
+  EXPECT_EQ(ledger["tranches"][0]["gate_met"], true);  // the agreement is signed
+  EXPECT_EQ(ledger["tranches"][1]["gate_met"], false);
+
+  EXPECT_EQ(org_admin_.Post(path + "/disbursements", {{"tranche", 1}}).status, 403);
+  auto first = admin_.Post(path + "/disbursements", {{"tranche", 1}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  long long d1 = first.Json()["id"].get<long long>();
+  EXPECT_EQ(first.Json()["amount_yuan"], "65000.00");
+  EXPECT_EQ(admin_.Post(path + "/disbursements", {{"tranche", 1}}).ErrorCode(), "already_requested");
+  EXPECT_EQ(admin_.Post(path + "/disbursements", {{"tranche", 4}}).ErrorFields(), std::vector<std::string>{"tranche:invalid"});
+  EXPECT_EQ(admin_.Post("/api/v1/disbursements/" + S(d1) + "/approve", nlohmann::json::object()).status, 403);
+  EXPECT_EQ(finance.Post("/api/v1/disbursements/" + S(d1) + "/pay", {{"paid_on", "2026-03-01"}, {"reference", "X"}})
+                .ErrorCode(),
+            "not_approved");
+  ASSERT_EQ(finance.Post("/api/v1/disbursements/" + S(d1) + "/approve", nlohmann::json::object()).status, 200);
+  EXPECT_TRUE(finance.Post("/api/v1/disbursements/" + S(d1) + "/pay", {{"paid_on", "2099-01-01"}, {"reference", "X"}})
+                  .ErrorFields() == std::vector<std::string>{"paid_on:future"});
+  auto paid = finance.Post("/api/v1/disbursements/" + S(d1) + "/pay", {{"paid_on", "2026-03-01"}, {"reference", "BK-2026-0301"}});
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(paid.Json()["state"], "paid");
+
+  // The second tranche waits for a passed mid-term evaluation.
+  long long d2 = admin_.Post(path + "/disbursements", {{"tranche", 2}}).Json()["id"].get<long long>();
+  auto gated = finance.Post("/api/v1/disbursements/" + S(d2) + "/approve", nlohmann::json::object());
+  EXPECT_EQ(gated.status, 409);
+  EXPECT_EQ(gated.ErrorCode(), "gate_not_met");
+  // Never above the grant.
+  auto over = admin_.Post(path + "/disbursements", {{"tranche", 3}, {"amount_yuan", "26000.01"}});
+  EXPECT_EQ(over.status, 422);
+  EXPECT_EQ(over.ErrorFields(), std::vector<std::string>{"amount_yuan:over_grant"});
+
+  auto midterm = admin_.Post(path + "/evaluations", {{"kind", "midterm"}, {"evaluator_id", evaluator_id}});
+  ASSERT_EQ(midterm.status, 201) << midterm.body;
+  std::string epath = "/api/v1/evaluations/" + S(midterm.Json()["id"].get<long long>());
+  EXPECT_EQ(admin_.Post(path + "/evaluations", {{"kind", "midterm"}}).ErrorCode(), "evaluation_exists");
+  nlohmann::json checklist = {{{"item", "服务台账完整"}, {"passed", true}}, {{"item", "资金使用规范"}, {"passed", true}}};
+  EXPECT_EQ(org_admin_.Put(epath, {{"checklist", checklist}, {"score", 85}, {"result", "pass"}}).status, 403);
+  auto passed = evaluator.Put(epath, {{"checklist", checklist}, {"score", 85}, {"result", "pass"}, {"comment", "良好"}});
+  ASSERT_EQ(passed.status, 200) << passed.body;
+  EXPECT_EQ(evaluator.Put(epath, {{"checklist", checklist}, {"score", 50}, {"result", "fail"}, {"comment", "x"}})
+                .ErrorCode(),
+            "evaluation_done");
+  ASSERT_EQ(finance.Post("/api/v1/disbursements/" + S(d2) + "/approve", nlohmann::json::object()).status, 200);
+
+  // A failed final evaluation suspends the project: the last tranche is not approved.
+  long long final_id = admin_.Post(path + "/evaluations", {{"kind", "final"}}).Json()["id"].get<long long>();
+  EXPECT_EQ(admin_.Put("/api/v1/evaluations/" + S(final_id), {{"checklist", checklist}, {"score", 40}, {"result", "fail"}})
+                .ErrorFields(),
+            std::vector<std::string>{"comment:required"});
+  ASSERT_EQ(admin_.Put("/api/v1/evaluations/" + S(final_id),
+                       {{"checklist", checklist}, {"score", 40}, {"result", "fail"}, {"comment", "目标未达成"}})
+                .status,
+            200);
+  EXPECT_EQ(admin_.Get(path).Json()["state"], "suspended");
+  long long d3 = admin_.Post(path + "/disbursements", {{"tranche", 3}}).Json()["id"].get<long long>();
+  EXPECT_EQ(finance.Post("/api/v1/disbursements/" + S(d3) + "/approve", nlohmann::json::object()).ErrorCode(),
+            "gate_not_met");
+  EXPECT_EQ(finance.Post("/api/v1/disbursements/" + S(d3) + "/reject", nlohmann::json::object()).ErrorFields(),
+            std::vector<std::string>{"reason:required"});
+  ASSERT_EQ(finance.Post("/api/v1/disbursements/" + S(d3) + "/reject", {{"reason", "终期评估未通过"}}).status, 200);
+
+  // The ledgers sum: 65,000 paid, 39,000 approved, nothing requested (the last was rejected).
+  ledger = org_admin_.Get(path + "/ledger").Json();
+  EXPECT_EQ(ledger["paid_yuan"], "65000.00");
+  EXPECT_EQ(ledger["approved_yuan"], "39000.00");
+  EXPECT_EQ(ledger["requested_yuan"], "0.00");
+  EXPECT_EQ(ledger["remaining_yuan"], "65000.00");
+  auto round_ledger = finance.Get("/api/v1/rounds/" + S(funded.round_id) + "/ledger").Json();
+  EXPECT_EQ(round_ledger["total"]["paid_yuan"], "65000.00");
+  EXPECT_EQ(round_ledger["total"]["grant_yuan"], "130000.00");
+  EXPECT_EQ(org_admin_.Get("/api/v1/rounds/" + S(funded.round_id) + "/ledger").status, 403);
+  EXPECT_EQ(finance.Get("/api/v1/disbursements?state=approved").Json()["data"].size(), 1u);
+  EXPECT_EQ(finance.Get("/api/v1/disbursements?state=nope").status, 422);
+  EXPECT_EQ(org_admin_.Get("/api/v1/disbursements").status, 403);
+}
+
+TEST_F(Projects, ExpensesAgainstBudgetLinesFlagOverspending) {
+  long long project = FundProject(server_, admin_, org_admin_, "flow").project_id;
+  std::string path = "/api/v1/projects/" + S(project);
+  auto lines = org_admin_.Get(path + "/budget").Json()["data"];
+  ASSERT_EQ(lines.size(), 3u);
+  long long material = lines[2]["id"].get<long long>();  // 学习用品 5,994.00
+  nlohmann::json expense = {{"budget_line_id", material}, {"amount_yuan", "5000"}, {"spent_on", "2026-03-02"},
+                            {"description", "学习用品采购"}};
+  ASSERT_EQ(org_admin_.Post(path + "/expenses", expense).status, 201);
+  expense["amount_yuan"] = "1000.00";
+  ASSERT_EQ(org_admin_.Post(path + "/expenses", expense).status, 201);
+  auto budget = org_admin_.Get(path + "/budget").Json();
+  EXPECT_EQ(budget["data"][2]["spent_yuan"], "6000.00");
+  EXPECT_EQ(budget["data"][2]["remaining_yuan"], "-6.00");
+  EXPECT_EQ(budget["data"][2]["overspent"], true);
+  EXPECT_EQ(budget["data"][0]["overspent"], false);
+  EXPECT_EQ(budget["total"]["spent_yuan"], "6000.00");
+  EXPECT_EQ(org_admin_.Get(path + "/expenses").Json()["data"].size(), 2u);
+
+  auto bad = expense;
+  bad["budget_line_id"] = 99999;
+  bad["spent_on"] = "2099-01-01";
+  bad["amount_yuan"] = "-5";
+  auto refused = org_admin_.Post(path + "/expenses", bad);
+  EXPECT_EQ(refused.status, 422);
+  for (const char* f : {"budget_line_id:invalid", "spent_on:future", "amount_yuan:invalid"}) {
+    auto fields = refused.ErrorFields();
+    EXPECT_TRUE(std::find(fields.begin(), fields.end(), f) != fields.end()) << f << " " << refused.body;
+  }
+  EXPECT_EQ(worker_.Post(path + "/expenses", expense).status, 403);
+  EXPECT_EQ(org_b_admin_.Get(path + "/expenses").status, 404);
+}
+
+}  // namespace bangyi::testing

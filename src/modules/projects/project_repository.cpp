@@ -35,30 +35,33 @@ constexpr std::string_view kSign =
 
 // The figures: records of the project, their participants (人次 = rows), distinct persons and
 // their households, and the minutes volunteers gave (staff holding the volunteer role).
+// $2 / $3 bound the service dates ('' = open).
 #define BANGYI_MONTH "substr(r.served_on, 1, 7)"
+#define BANGYI_RANGE " AND ($2 = '' OR r.served_on >= $2) AND ($3 = '' OR r.served_on <= $3)"
 constexpr std::string_view kRecordMonths =
     "SELECT " BANGYI_MONTH " AS month, COUNT(*) AS services, SUM(r.duration_minutes) AS minutes"
-    " FROM service_records r WHERE r.project_id = $1 GROUP BY " BANGYI_MONTH " ORDER BY 1";
+    " FROM service_records r WHERE r.project_id = $1" BANGYI_RANGE " GROUP BY " BANGYI_MONTH " ORDER BY 1";
 constexpr std::string_view kParticipantMonths =
     "SELECT " BANGYI_MONTH " AS month, COUNT(*) AS person_times, COUNT(DISTINCT sp.person_id) AS persons,"
     " COUNT(DISTINCT pe.household_id) AS households"
     " FROM service_record_participants sp JOIN service_records r ON r.id = sp.service_record_id"
-    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1 GROUP BY " BANGYI_MONTH;
+    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1" BANGYI_RANGE " GROUP BY " BANGYI_MONTH;
 constexpr std::string_view kParticipantTotal =
     "SELECT COUNT(*) AS person_times, COUNT(DISTINCT sp.person_id) AS persons,"
     " COUNT(DISTINCT pe.household_id) AS households"
     " FROM service_record_participants sp JOIN service_records r ON r.id = sp.service_record_id"
-    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1";
+    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1" BANGYI_RANGE;
 constexpr std::string_view kVolunteerMonths =
     "SELECT " BANGYI_MONTH " AS month, SUM(r.duration_minutes) AS minutes"
     " FROM service_record_staff st JOIN service_records r ON r.id = st.service_record_id"
-    " WHERE r.project_id = $1 AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = st.user_id"
-    " AND ra.role = 'volunteer') GROUP BY " BANGYI_MONTH;
+    " WHERE r.project_id = $1" BANGYI_RANGE " AND EXISTS (SELECT 1 FROM role_assignments ra"
+    " WHERE ra.user_id = st.user_id AND ra.role = 'volunteer') GROUP BY " BANGYI_MONTH;
 constexpr std::string_view kHouseholdCategories =
     "SELECT h.id, h.categories FROM households h WHERE h.id IN (SELECT pe.household_id"
     " FROM service_record_participants sp JOIN service_records r ON r.id = sp.service_record_id"
-    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1) ORDER BY h.id";
+    " JOIN persons pe ON pe.id = sp.person_id WHERE r.project_id = $1" BANGYI_RANGE ") ORDER BY h.id";
 #undef BANGYI_MONTH
+#undef BANGYI_RANGE
 
 nlohmann::json ProjectView(const db::Row& row) {
   nlohmann::json p = db::RowJson(row);
@@ -133,32 +136,33 @@ bool SignAgreement(db::Connection& c, int64_t id, int64_t version, const std::st
   return c.Execute(kSign, {id, version, signed_on, starts_on, ends_on, core::NowIso()}) == 1;
 }
 
-CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id) {
+CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id, const std::string& from, const std::string& to) {
   std::map<std::string, MonthFigures> months;
   CaseFigures out;
-  for (const auto& r : c.Query(kRecordMonths, {project_id})) {
+  const db::Params range = {project_id, from, to};
+  for (const auto& r : c.Query(kRecordMonths, range)) {
     auto& m = months[r.Text("month")];
     m.services = r.Int("services");
     m.service_minutes = r.Int("minutes");
     out.total.services += m.services;
     out.total.service_minutes += m.service_minutes;
   }
-  for (const auto& r : c.Query(kParticipantMonths, {project_id})) {
+  for (const auto& r : c.Query(kParticipantMonths, range)) {
     auto& m = months[r.Text("month")];
     m.person_times = r.Int("person_times");
     m.persons = r.Int("persons");
     m.households = r.Int("households");
   }
-  for (const auto& r : c.Query(kVolunteerMonths, {project_id})) {
+  for (const auto& r : c.Query(kVolunteerMonths, range)) {
     auto& m = months[r.Text("month")];
     m.volunteer_minutes = r.Int("minutes");
     out.total.volunteer_minutes += m.volunteer_minutes;
   }
-  auto total = c.QueryOne(kParticipantTotal, {project_id});
+  auto total = c.QueryOne(kParticipantTotal, range);
   out.total.person_times = total->Int("person_times");
   out.total.persons = total->Int("persons");
   out.total.households = total->Int("households");
-  for (const auto& r : c.Query(kHouseholdCategories, {project_id})) {
+  for (const auto& r : c.Query(kHouseholdCategories, range)) {
     out.household_categories.push_back(r.Text("categories"));
   }
   out.months.assign(months.begin(), months.end());

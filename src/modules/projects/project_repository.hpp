@@ -40,6 +40,8 @@ struct CaseFigures {
   MonthFigures total;                                         // persons and households distinct overall
   std::vector<std::string> household_categories;              // stored JSON of each distinct household
 };
-CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id);
+// `from` / `to` ("YYYY-MM-DD", inclusive; "" = open) bound the service dates.
+CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id, const std::string& from = "",
+                               const std::string& to = "");
 
 }  // namespace bangyi::projects

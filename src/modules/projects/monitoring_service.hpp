@@ -1,0 +1,46 @@
+// Use cases of project monitoring (docs/projects.md): periodic reports with figures frozen at
+// submission, evaluations that open gated tranches, disbursements requested by the program
+// officer and approved and paid by finance, expenses against budget lines.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "db/database.hpp"
+#include "modules/access/role.hpp"
+
+namespace bangyi::projects {
+
+class MonitoringService {
+ public:
+  explicit MonitoringService(db::Database& db) : db_(db) {}
+
+  nlohmann::json Reports(const access::Principal& p, int64_t project_id);
+  nlohmann::json SubmitReport(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
+  nlohmann::json ResubmitReport(const access::Principal& p, int64_t report_id, const nlohmann::json& body);
+  nlohmann::json ReviewReport(const access::Principal& p, int64_t report_id, const nlohmann::json& body);
+  nlohmann::json OverdueReports(const access::Principal& p);
+
+  nlohmann::json Evaluations(const access::Principal& p, int64_t project_id);
+  nlohmann::json OpenEvaluation(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
+  nlohmann::json CompleteEvaluation(const access::Principal& p, int64_t evaluation_id, const nlohmann::json& body);
+
+  nlohmann::json Ledger(const access::Principal& p, int64_t project_id);
+  nlohmann::json RoundLedger(const access::Principal& p, int64_t round_id);
+  nlohmann::json RequestTranche(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
+  nlohmann::json Approve(const access::Principal& p, int64_t disbursement_id);
+  nlohmann::json Reject(const access::Principal& p, int64_t disbursement_id, const nlohmann::json& body);
+  nlohmann::json Pay(const access::Principal& p, int64_t disbursement_id, const nlohmann::json& body);
+  nlohmann::json Queue(const access::Principal& p, const std::string& state);
+
+  nlohmann::json Expenses(const access::Principal& p, int64_t project_id);
+  nlohmann::json AddExpense(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
+  nlohmann::json Budget(const access::Principal& p, int64_t project_id);
+
+ private:
+  db::Database& db_;
+};
+
+// The reporting schedule of a project with each period's report and whether it is overdue.
+nlohmann::json ReportScheduleOf(db::Connection& c, const nlohmann::json& project);
+
+}  // namespace bangyi::projects
