@@ -18,6 +18,7 @@ struct DemoOrganization {
   int64_t id = 0;
   std::vector<int64_t> workers;  // social workers
   int64_t supervisor = 0;
+  int64_t admin = 0;             // the organization's administrator
   std::vector<DemoHousehold> households;
 };
 

@@ -11,6 +11,7 @@
 
 #include "app/application.hpp"
 #include "app/demo_cases.hpp"
+#include "app/demo_rounds.hpp"
 #include "core/crypto.hpp"
 #include "core/validation.hpp"
 #include "modules/accounts/user_repository.hpp"
@@ -122,6 +123,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   };
   std::vector<Login> logins;
   DemoCaseCounts case_counts;
+  DemoRoundUsers round_users;
+  DemoRoundCounts round_counts;
 
   // Hash the demo passwords before taking the write lock (Argon2id is deliberately slow).
   struct DemoUser {
@@ -217,7 +220,9 @@ bool SeedDemo(const core::Config& config, bool quiet) {
         u.status = "active";
         int64_t id = accounts::InsertUser(c, u);
         accounts::ReplaceRoles(c, id, org_ids[k], {{role, "organization", std::to_string(org_ids[k])}});
-        if (std::string(role) == "social_worker") {
+        if (std::string(role) == "org_admin") {
+          case_orgs[k].admin = id;
+        } else if (std::string(role) == "social_worker") {
           case_orgs[k].workers.push_back(id);
         } else if (std::string(role) == "supervisor") {
           case_orgs[k].supervisor = id;
@@ -307,6 +312,13 @@ bool SeedDemo(const core::Config& config, bool quiet) {
       audit::Record(c, actor, {"user.create", "user", std::to_string(id), u.organization_id,
                                {{"username", {{"from", nullptr}, {"to", u.username}}}}});
       logins.push_back({d.role, d.username, d.password});
+      if (d.role == "program_officer") {
+        round_users.officer = id;
+      } else if (d.role == "reviewer") {
+        round_users.reviewer = id;
+      } else if (d.role == "finance") {
+        round_users.finance = id;
+      }
       // The demo social worker and supervisor carry cases of the first organization.
       if (d.role == "social_worker") {
         case_orgs[1].workers = {id};
@@ -316,6 +328,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     }
 
     case_counts = SeedDemoCases(c, case_orgs, 2018);
+    round_counts = SeedDemoRounds(c, divisions, case_orgs, round_users);
   });
 
   std::string path = config.data_dir + "/demo-credentials.txt";
@@ -335,7 +348,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   std::cout << "Demo data created: " << kOrganizations + 1 << " organizations, "
             << kOrganizations * 4 + logins.size() << " users, " << kOrganizations * kHouseholdsPerOrganization
             << " households, " << case_counts.cases << " cases, " << case_counts.service_records
-            << " service records (" << case_counts.person_times << " person-times)." << std::endl;
+            << " service records (" << case_counts.person_times << " person-times), " << round_counts.rounds
+            << " funding rounds, " << round_counts.projects << " projects." << std::endl;
   if (!quiet) {
     std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;
   }

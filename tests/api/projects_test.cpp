@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
 
 #include "api/api_client.hpp"
 #include "api/funding_flow.hpp"
@@ -413,6 +416,56 @@ TEST_F(Projects, ExpensesAgainstBudgetLinesFlagOverspending) {
   }
   EXPECT_EQ(worker_.Post(path + "/expenses", expense).status, 403);
   EXPECT_EQ(org_b_admin_.Get(path + "/expenses").status, 404);
+}
+
+}  // namespace bangyi::testing
+
+namespace bangyi::testing {
+
+// Demo data: three rounds, and projects whose indicators are the demo cases' own figures.
+TEST(ProjectsDemo, DemoRoundsFundProjectsComputedFromTheDemoCases) {
+  TestServer server(std::map<std::string, std::string>{}, /*create_admin=*/false);
+  std::string out;
+  ASSERT_EQ(server.RunCli({"seed-demo", "--quiet"}, &out), 0) << out;
+  std::ifstream credentials(server.data_dir() + "/demo-credentials.txt");
+  std::map<std::string, std::string> passwords;
+  for (std::string role, user, password; credentials >> role >> user >> password;) {
+    passwords[user] = password;
+  }
+  Client officer(server), finance(server);
+  ASSERT_EQ(officer.Login("officer", passwords["officer"]).status, 200);
+  ASSERT_EQ(finance.Login("finance", passwords["finance"]).status, 200);
+
+  auto rounds = officer.Get("/api/v1/rounds").Json()["data"];
+  ASSERT_EQ(rounds.size(), 3u);
+  std::set<std::string> states;
+  for (const auto& r : rounds) {
+    states.insert(r["state"].get<std::string>());
+  }
+  EXPECT_EQ(states, (std::set<std::string>{"open", "running", "finished"}));
+  auto projects = officer.Get("/api/v1/projects?per=50").Json()["data"];
+  ASSERT_EQ(projects.size(), 6u);
+  auto xiangyang = *std::find_if(projects.begin(), projects.end(), [](const auto& p) { return p["sub_brand"] == "向阳计划"; });
+  long long id = xiangyang["id"].get<long long>();
+  auto k = officer.Get("/api/v1/projects/" + S(id) + "/indicators").Json();
+  long long expected = server.CountRows(
+      "SELECT COUNT(*) FROM service_record_participants sp JOIN service_records r ON r.id = sp.service_record_id"
+      " WHERE r.project_id = " + S(id));
+  ASSERT_GT(expected, 50);
+  EXPECT_EQ(k["total"]["person_times"], expected);
+  EXPECT_EQ(k["total"]["services"],
+            server.CountRows("SELECT COUNT(*) FROM service_records WHERE project_id = " + S(id)));
+  // Finance has work waiting, and the running round's ledger sums.
+  EXPECT_EQ(finance.Get("/api/v1/disbursements?state=requested").Json()["data"].size(), 1u);
+  long long running = 0;
+  for (const auto& r : rounds) {
+    if (r["state"] == "running") {
+      running = r["id"].get<long long>();
+    }
+  }
+  auto ledger = finance.Get("/api/v1/rounds/" + S(running) + "/ledger").Json();
+  EXPECT_EQ(ledger["total"]["grant_yuan"], "670000.00");
+  EXPECT_EQ(ledger["total"]["paid_yuan"], "419000.00");  // 50 % of all four, and 30 % of 向阳计划
 }
 
 }  // namespace bangyi::testing

@@ -27,17 +27,6 @@ core::Error Conflict(const std::string& code, const std::string& message) {
   return core::Error(core::ErrorKind::kConflict, code, message);
 }
 
-// The figures a report freezes: the period's own and the cumulative ones to its end.
-nlohmann::json FrozenFigures(db::Connection& c, const nlohmann::json& project, const std::string& start,
-                             const std::string& end) {
-  int64_t id = project["id"].get<int64_t>();
-  auto cumulative = BuildIndicators(ComputeCaseFigures(c, id, "", end), project["indicators"]);
-  return {{"period", BuildIndicators(ComputeCaseFigures(c, id, start, end), project["indicators"])["total"]},
-          {"cumulative", cumulative["total"]},
-          {"targets", cumulative["targets"]},
-          {"computed_at", core::NowIso()}};
-}
-
 bool GateMet(db::Connection& c, const nlohmann::json& project, const std::string& gate) {
   if (project["state"] == project_state::kSuspended) {
     return false;
@@ -58,6 +47,16 @@ nlohmann::json LoadDisbursement(db::Connection& c, int64_t id) {
 
 }  // namespace
 
+nlohmann::json FrozenFigures(db::Connection& c, const nlohmann::json& project, const std::string& start,
+                             const std::string& end) {
+  int64_t id = project["id"].get<int64_t>();
+  auto cumulative = BuildIndicators(ComputeCaseFigures(c, id, "", end), project["indicators"]);
+  return {{"period", BuildIndicators(ComputeCaseFigures(c, id, start, end), project["indicators"])["total"]},
+          {"cumulative", cumulative["total"]},
+          {"targets", cumulative["targets"]},
+          {"computed_at", core::NowIso()}};
+}
+
 nlohmann::json ReportScheduleOf(db::Connection& c, const nlohmann::json& project) {
   std::string starts = project["starts_on"].is_string() ? project["starts_on"].get<std::string>() : "";
   std::string ends = project["ends_on"].is_string() ? project["ends_on"].get<std::string>() : "";
@@ -71,7 +70,7 @@ nlohmann::json ReportScheduleOf(db::Connection& c, const nlohmann::json& project
         report = r;
       }
     }
-    bool outstanding = report.is_null() || report["state"] == "returned";
+    bool outstanding = (report.is_null() || report["state"] == "returned") && project["state"] != project_state::kFinished;
     out.push_back({{"period", period.period},
                    {"period_start", period.start},
                    {"period_end", period.end},

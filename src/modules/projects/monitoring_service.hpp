@@ -40,6 +40,10 @@ class MonitoringService {
   db::Database& db_;
 };
 
+// The figures a report freezes: the period's own, the cumulative ones to its end, the targets.
+nlohmann::json FrozenFigures(db::Connection& c, const nlohmann::json& project, const std::string& start,
+                             const std::string& end);
+
 // The reporting schedule of a project with each period's report and whether it is overdue.
 nlohmann::json ReportScheduleOf(db::Connection& c, const nlohmann::json& project);
 

@@ -33,6 +33,14 @@ constexpr std::string_view kSign =
     "UPDATE projects SET state = 'active', agreement_signed_on = $3, starts_on = $4, ends_on = $5,"
     " version = version + 1, updated_at = $6 WHERE id = $1 AND version = $2 AND state = 'agreement_pending'";
 
+constexpr std::string_view kSetState = "UPDATE projects SET state = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kLinkCases =
+    "UPDATE cases SET project_id = $1 WHERE organization_id = $2 AND project_id IS NULL AND opened_on >= $3"
+    " AND opened_on <= $4";
+constexpr std::string_view kLinkRecords =
+    "UPDATE service_records SET project_id = $1 WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)"
+    " AND project_id IS NULL AND served_on >= $2 AND served_on <= $3";
+
 // The figures: records of the project, their participants (人次 = rows), distinct persons and
 // their households, and the minutes volunteers gave (staff holding the volunteer role).
 // $2 / $3 bound the service dates ('' = open).
@@ -134,6 +142,16 @@ nlohmann::json ListBudgetLines(db::Connection& c, int64_t project_id) {
 bool SignAgreement(db::Connection& c, int64_t id, int64_t version, const std::string& signed_on,
                    const std::string& starts_on, const std::string& ends_on) {
   return c.Execute(kSign, {id, version, signed_on, starts_on, ends_on, core::NowIso()}) == 1;
+}
+
+void SetProjectState(db::Connection& c, int64_t id, std::string_view state) {
+  c.Execute(kSetState, {id, std::string(state), core::NowIso()});
+}
+
+void LinkCases(db::Connection& c, int64_t project_id, int64_t organization_id, const std::string& from,
+               const std::string& to) {
+  c.Execute(kLinkCases, {project_id, organization_id, from, to});
+  c.Execute(kLinkRecords, {project_id, from, to});
 }
 
 CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id, const std::string& from, const std::string& to) {

@@ -31,6 +31,13 @@ nlohmann::json ListBudgetLines(db::Connection& c, int64_t project_id);
 bool SignAgreement(db::Connection& c, int64_t id, int64_t version, const std::string& signed_on,
                    const std::string& starts_on, const std::string& ends_on);
 
+// The demo and closing use: sets the state without the agreement's rules.
+void SetProjectState(db::Connection& c, int64_t id, std::string_view state);
+// Links an organization's cases opened within [from, to] that have no project, and their service
+// records within the same dates, to `project_id` (demo data; intake links new cases one by one).
+void LinkCases(db::Connection& c, int64_t project_id, int64_t organization_id, const std::string& from,
+               const std::string& to);
+
 // Case-work figures of a project, per month ("YYYY-MM") and in total. Minutes stay minutes here.
 struct MonthFigures {
   int64_t services = 0, service_minutes = 0, person_times = 0, persons = 0, households = 0, volunteer_minutes = 0;
