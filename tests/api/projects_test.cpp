@@ -376,6 +376,9 @@ TEST_F(Projects, TranchesFollowTheirGatesAndNeverExceedTheGrant) {
   EXPECT_EQ(ledger["approved_yuan"], "39000.00");
   EXPECT_EQ(ledger["requested_yuan"], "0.00");
   EXPECT_EQ(ledger["remaining_yuan"], "65000.00");
+  auto row = admin_.Get("/api/v1/projects").Json()["data"][0];
+  EXPECT_EQ(row["tranches_status"], nlohmann::json({"paid", "approved", "rejected"}));
+  EXPECT_EQ(row["overdue_reports"], 3);  // 2026-Q1, Q2 and Q3 are past due
   auto round_ledger = finance.Get("/api/v1/rounds/" + S(funded.round_id) + "/ledger").Json();
   EXPECT_EQ(round_ledger["total"]["paid_yuan"], "65000.00");
   EXPECT_EQ(round_ledger["total"]["grant_yuan"], "130000.00");

@@ -3,11 +3,30 @@
 #include "core/json_input.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/projects/indicators.hpp"
+#include "modules/projects/monitoring_repository.hpp"
+#include "modules/projects/monitoring_service.hpp"
 #include "modules/projects/project_repository.hpp"
 
 namespace bangyi::projects {
 
 namespace perm = access::permission;
+
+namespace {
+
+// Per tranche of the round: the latest disbursement's state, or "none".
+nlohmann::json TrancheStatus(db::Connection& c, int64_t project_id) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : ListDisbursements(c, project_id)) {
+    size_t i = static_cast<size_t>(d["tranche"].get<int64_t>() - 1);
+    while (out.size() <= i) {
+      out.push_back("none");
+    }
+    out[i] = d["state"];
+  }
+  return out;
+}
+
+}  // namespace
 
 nlohmann::json LoadProject(db::Connection& c, const access::Principal& p, int64_t id) {
   access::Require(p, perm::kProjectsRead);
@@ -33,8 +52,14 @@ nlohmann::json ProjectService::List(const access::Principal& p, int64_t round_id
     std::vector<nlohmann::json> data;
     for (auto& row : rows) {
       // The portfolio shows progress against targets at a glance.
-      row["indicators_progress"] =
-          BuildIndicators(ComputeCaseFigures(c, row["id"].get<int64_t>()), row["indicators"])["targets"];
+      int64_t id = row["id"].get<int64_t>();
+      row["indicators_progress"] = BuildIndicators(ComputeCaseFigures(c, id), row["indicators"])["targets"];
+      int64_t overdue = 0;
+      for (const auto& period : ReportScheduleOf(c, row)) {
+        overdue += period["overdue"].get<bool>() ? 1 : 0;
+      }
+      row["overdue_reports"] = overdue;
+      row["tranches_status"] = TrancheStatus(c, id);
       data.push_back(std::move(row));
     }
     return http::ListBody(std::move(data), CountProjects(c, org, round_id), page);

@@ -206,6 +206,9 @@ export interface Application {
   /** Reviewers assigned (a declared conflict does not count) and reviews submitted. */
   reviewers_assigned?: number
   reviews_submitted?: number
+  /** In a reviewer's list: the caller's own assignment state and weighted total (null until scored). */
+  my_review_state?: AssignmentStatus | null
+  my_review_total?: number | null
   submitted_at?: string | null
   created_at?: string
   updated_at?: string
