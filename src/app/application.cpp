@@ -81,10 +81,10 @@ struct Services {
         registry(*db, divisions, secrets),
         cases(*db, registry, cases::CaseSettings{config.cases_social_worker_scope, config.data_dir + "/attachments"}),
         rounds(*db, divisions),
-        applications(*db, divisions),
+        applications(*db, divisions, config.data_dir + "/attachments"),
         reviews(*db),
         projects(*db),
-        monitoring(*db) {
+        monitoring(*db, config.data_dir + "/attachments") {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -200,14 +200,16 @@ int Serve(const core::Config& config) {
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
   options.trusted_proxies = config.trusted_proxies;
-  // Case attachments are uploaded as the raw body: up to 20 MB on that one route.
-  options.largest_body_limit_bytes = cases::kMaxAttachmentBytes;
+  // Files are uploaded as the raw body: up to 20 MB on those routes only.
+  options.largest_body_limit_bytes = core::kMaxUploadBytes;
   options.body_limit_for = [](std::string_view method, std::string_view path) -> std::optional<size_t> {
-    constexpr std::string_view kPrefix = "/api/v1/cases/";
-    constexpr std::string_view kSuffix = "/attachments";
-    if (method == "POST" && path.size() > kPrefix.size() + kSuffix.size() && path.substr(0, kPrefix.size()) == kPrefix &&
-        path.substr(path.size() - kSuffix.size()) == kSuffix) {
-      return cases::kMaxAttachmentBytes;
+    static const std::vector<std::pair<std::string_view, std::string_view>> kUploads = {
+        {"/api/v1/cases/", "/attachments"}, {"/api/v1/applications/", "/attachments"}, {"/api/v1/expenses/", "/receipt"}};
+    for (const auto& [prefix, suffix] : kUploads) {
+      if (method == "POST" && path.size() > prefix.size() + suffix.size() && path.substr(0, prefix.size()) == prefix &&
+          path.substr(path.size() - suffix.size()) == suffix) {
+        return core::kMaxUploadBytes;
+      }
     }
     return std::nullopt;
   };

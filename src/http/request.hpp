@@ -46,6 +46,8 @@ struct Response {
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();
   static Response Text(int status, std::string content_type, std::string body);
+  // A stored file for download: Content-Disposition with the UTF-8 file name, never cached.
+  static Response Download(std::string content_type, const std::string& filename, std::string body);
   void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
 

@@ -79,7 +79,40 @@ class Applications : public ::testing::Test {
   std::vector<Client> reviewers_;
 };
 
+const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
 }  // namespace
+
+TEST_F(Applications, DocumentsBelongToTheDraftAndAreCheckedFromTheirContent) {
+  long long round = OpenRound(FlowRoundBody("2027 项目创投", 1));
+  auto draft = org_a_admin_.Post("/api/v1/rounds/" + S(round) + "/applications", ApplicationBody("社区长者陪伴"));
+  ASSERT_EQ(draft.status, 201);
+  long long id = draft.Json()["id"].get<long long>();
+  std::string path = "/api/v1/applications/" + S(id) + "/attachments";
+  auto up = org_a_admin_.Request("POST", path + "?filename=%E7%94%B3%E6%8A%A5%E4%B9%A6.pdf", kPdf,
+                                 {{"Content-Type", "application/pdf"}});  // 申报书.pdf
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.Json()["filename"], "申报书.pdf");
+  long long doc = up.Json()["id"].get<long long>();
+  auto lie = org_a_admin_.Request("POST", path + "?filename=x.png", kPdf, {{"Content-Type", "image/png"}});
+  EXPECT_EQ(lie.ErrorFields(), std::vector<std::string>{"content_type:mismatch"});
+  EXPECT_EQ(org_b_admin_.Request("POST", path + "?filename=x.pdf", kPdf, {{"Content-Type", "application/pdf"}}).status,
+            404);
+  auto file = org_a_admin_.Get(path + "/" + S(doc));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, kPdf);
+  EXPECT_NE(file.headers["content-disposition"].find("UTF-8''%E7%94%B3"), std::string::npos);
+  EXPECT_EQ(officer_.Get(path).status, 404);  // a draft stays with its organization
+
+  ASSERT_EQ(org_a_admin_.Post("/api/v1/applications/" + S(id) + "/submit", {{"version", draft.Json()["version"]}}).status,
+            200);
+  EXPECT_EQ(org_a_admin_.Request("POST", path + "?filename=late.pdf", kPdf, {{"Content-Type", "application/pdf"}})
+                .ErrorCode(),
+            "not_editable");
+  EXPECT_EQ(officer_.Get(path).Json()["data"].size(), 1u);
+  EXPECT_EQ(officer_.Get(path + "/" + S(doc)).body, kPdf);
+  EXPECT_EQ(officer_.Get(path + "/99999").status, 404);
+}
 
 TEST_F(Applications, DraftsSaveAnytimeAndSubmissionChecksEverything) {
   auto round_body = FlowRoundBody("2027 项目创投", 2);

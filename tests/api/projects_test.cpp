@@ -419,6 +419,22 @@ TEST_F(Projects, ExpensesAgainstBudgetLinesFlagOverspending) {
   }
   EXPECT_EQ(worker_.Post(path + "/expenses", expense).status, 403);
   EXPECT_EQ(org_b_admin_.Get(path + "/expenses").status, 404);
+
+  // A receipt per expense, checked from its content like every upload.
+  long long expense_id = org_admin_.Get(path + "/expenses").Json()["data"][0]["id"].get<long long>();
+  std::string receipt = "/api/v1/expenses/" + S(expense_id) + "/receipt";
+  EXPECT_EQ(org_admin_.Get(receipt).status, 404);
+  const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  EXPECT_EQ(org_admin_.Request("POST", receipt + "?filename=fapiao.pdf", "plain text", {{"Content-Type", "application/pdf"}})
+                .ErrorFields(),
+            std::vector<std::string>{"content_type:unsupported"});
+  EXPECT_EQ(org_b_admin_.Request("POST", receipt + "?filename=fapiao.pdf", pdf, {{"Content-Type", "application/pdf"}})
+                .status,
+            404);
+  ASSERT_EQ(org_admin_.Request("POST", receipt + "?filename=fapiao.pdf", pdf, {{"Content-Type", "application/pdf"}}).status,
+            201);
+  EXPECT_EQ(org_admin_.Get(path + "/expenses").Json()["data"][0]["receipt_id"].is_number(), true);
+  EXPECT_EQ(admin_.Get(receipt).body, pdf);
 }
 
 }  // namespace bangyi::testing

@@ -1,30 +1,8 @@
 #include "modules/cases/case_routes.hpp"
 
-#include <cctype>
-
 #include "core/json_input.hpp"
 
 namespace bangyi::cases {
-
-namespace {
-
-// RFC 5987 form of a file name for Content-Disposition (Chinese names survive every browser).
-std::string DispositionOf(const std::string& filename) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char ch : filename) {
-    if (std::isalnum(ch) != 0 || ch == '.' || ch == '-' || ch == '_') {
-      encoded.push_back(static_cast<char>(ch));
-    } else {
-      encoded += '%';
-      encoded.push_back(kHex[ch >> 4]);
-      encoded.push_back(kHex[ch & 15]);
-    }
-  }
-  return "attachment; filename*=UTF-8''" + encoded;
-}
-
-}  // namespace
 
 void RegisterRoutes(http::Router& router, CaseService& service, const access::Authenticate& authenticate) {
   using http::Request;
@@ -142,10 +120,7 @@ void RegisterRoutes(http::Router& router, CaseService& service, const access::Au
   router.Get("/api/v1/attachments/{id}", [&service, authenticate, purpose](Request& r) {
     auto p = authenticate(r);
     Download file = service.Fetch(p, r.PathId("id"), purpose(r));
-    auto res = Response::Text(200, file.content_type, std::move(file.bytes));
-    res.AddHeader("Content-Disposition", DispositionOf(file.filename));
-    res.AddHeader("Cache-Control", "private, no-store");
-    return res;
+    return Response::Download(file.content_type, file.filename, std::move(file.bytes));
   });
   router.Get("/api/v1/alerts", [&service, authenticate](Request& r) {
     return Response::Json(200, service.Alerts(authenticate(r)));

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "core/file_store.hpp"
 #include "db/database.hpp"
 #include "http/pagination.hpp"
 #include "modules/access/role.hpp"
@@ -24,11 +25,9 @@ struct CaseSettings {
   std::string attachments_dir = "data/attachments";
 };
 
-inline constexpr size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
+inline constexpr size_t kMaxAttachmentBytes = core::kMaxUploadBytes;
 
-struct Download {
-  std::string content_type, filename, bytes;
-};
+using Download = core::StoredFile;
 
 struct CaseListQuery {
   std::string state;

@@ -74,12 +74,16 @@ constexpr std::string_view kRoundLedger =
 
 constexpr std::string_view kExpenses =
     "SELECT x.id, x.budget_line_id, l.item AS budget_line_item, x.amount_cents, x.spent_on, x.description,"
-    " u.display_name AS created_by_name, x.created_at FROM project_expenses x"
+    " u.display_name AS created_by_name, x.created_at,"
+    " (SELECT MAX(d.id) FROM documents d WHERE d.owner_type = 'expense' AND d.owner_id = x.id) AS receipt_id"
+    " FROM project_expenses x"
     " JOIN project_budget_lines l ON l.id = x.budget_line_id LEFT JOIN users u ON u.id = x.created_by"
     " WHERE x.project_id = $1 ORDER BY x.spent_on DESC, x.id DESC";
 constexpr std::string_view kInsertExpense =
     "INSERT INTO project_expenses (organization_id, project_id, budget_line_id, amount_cents, spent_on, description,"
     " created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+constexpr std::string_view kFindExpense =
+    "SELECT id, project_id, organization_id FROM project_expenses WHERE id = $1";
 constexpr std::string_view kBudgetExecution =
     "SELECT l.id, l.position, l.category, l.item, l.unit, l.quantity, l.unit_price_cents, l.amount_cents,"
     " COALESCE((SELECT SUM(x.amount_cents) FROM project_expenses x WHERE x.budget_line_id = l.id), 0) AS spent_cents"
@@ -223,6 +227,8 @@ int64_t InsertExpense(db::Connection& c, int64_t organization_id, int64_t projec
                                      by, core::NowIso()})
       ->Int("id");
 }
+
+std::optional<db::Row> FindExpense(db::Connection& c, int64_t id) { return c.QueryOne(kFindExpense, {id}); }
 
 std::vector<db::Row> BudgetExecution(db::Connection& c, int64_t project_id) {
   return c.Query(kBudgetExecution, {project_id});

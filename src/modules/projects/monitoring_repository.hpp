@@ -52,6 +52,8 @@ std::vector<db::Row> RoundLedgerRows(db::Connection& c, int64_t round_id);
 nlohmann::json ListExpenses(db::Connection& c, int64_t project_id);
 int64_t InsertExpense(db::Connection& c, int64_t organization_id, int64_t project_id, int64_t budget_line_id,
                       int64_t amount_cents, const std::string& spent_on, const std::string& description, int64_t by);
+// {id, project_id, organization_id} of an expense.
+std::optional<db::Row> FindExpense(db::Connection& c, int64_t id);
 // Each budget line with its spent total in fen.
 std::vector<db::Row> BudgetExecution(db::Connection& c, int64_t project_id);
 

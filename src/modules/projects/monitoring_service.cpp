@@ -4,6 +4,7 @@
 #include "core/json_input.hpp"
 #include "core/money.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/documents/document_repository.hpp"
 #include "modules/projects/indicators.hpp"
 #include "modules/projects/monitoring.hpp"
 #include "modules/projects/monitoring_repository.hpp"
@@ -518,6 +519,49 @@ nlohmann::json MonitoringService::Budget(const access::Principal& p, int64_t pro
                                      {"spent_yuan", core::FormatYuan(spent)},
                                      {"remaining_yuan", core::FormatYuan(total - spent)}}}};
   });
+}
+
+nlohmann::json MonitoringService::UploadReceipt(const access::Principal& p, int64_t expense_id, const std::string& bytes,
+                                                const std::string& content_type, const std::string& filename) {
+  access::Require(p, perm::kProjectsReport);
+  auto own = [&](db::Connection& c) {
+    auto expense = FindExpense(c, expense_id);
+    if (!expense) {
+      throw core::Error::NotFound("expense");
+    }
+    nlohmann::json project = LoadProject(c, p, expense->Int("project_id"));
+    access::Require(p, perm::kProjectsReport, access::OrganizationOnly(OrgOf(project)));
+    return OrgOf(project);
+  };
+  db_.Read(own);  // outsiders learn nothing about the file
+  core::CheckedUpload file = core::CheckUpload(bytes, content_type, filename);
+  int64_t document = db_.Write([&](db::Connection& c) {
+    int64_t org = own(c);
+    core::StoreFile(files_dir_, file.sha256, bytes);
+    int64_t id = documents::InsertDocument(c, org, documents::kExpense, expense_id, file, p.user_id);
+    audit::Changes changes;
+    changes.Set("document_id", id).Set("filename", file.filename);
+    Audit(c, p, "expense.receipt", "project_expense", expense_id, org, changes);
+    return id;
+  });
+  return db_.Read([&](db::Connection& c) { return *documents::FindDocument(c, document); });
+}
+
+core::StoredFile MonitoringService::Receipt(const access::Principal& p, int64_t expense_id) {
+  auto doc = db_.Read([&](db::Connection& c) {
+    auto expense = FindExpense(c, expense_id);
+    if (!expense) {
+      throw core::Error::NotFound("expense");
+    }
+    LoadProject(c, p, expense->Int("project_id"));
+    auto list = documents::ListDocuments(c, documents::kExpense, expense_id);
+    if (list.empty()) {
+      throw core::Error::NotFound("receipt");
+    }
+    return list.back();
+  });
+  return {doc["content_type"].get<std::string>(), doc["filename"].get<std::string>(),
+          core::LoadFile(files_dir_, doc["sha256"].get<std::string>())};
 }
 
 }  // namespace bangyi::projects

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/file_store.hpp"
 #include "db/database.hpp"
 #include "modules/access/role.hpp"
 
@@ -12,7 +13,8 @@ namespace bangyi::projects {
 
 class MonitoringService {
  public:
-  explicit MonitoringService(db::Database& db) : db_(db) {}
+  // `files_dir`: where receipts are stored (core/file_store).
+  MonitoringService(db::Database& db, std::string files_dir) : db_(db), files_dir_(std::move(files_dir)) {}
 
   nlohmann::json Reports(const access::Principal& p, int64_t project_id);
   nlohmann::json SubmitReport(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
@@ -35,9 +37,14 @@ class MonitoringService {
   nlohmann::json Expenses(const access::Principal& p, int64_t project_id);
   nlohmann::json AddExpense(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
   nlohmann::json Budget(const access::Principal& p, int64_t project_id);
+  // The receipt of an expense (one; a new upload replaces what the list shows as current).
+  nlohmann::json UploadReceipt(const access::Principal& p, int64_t expense_id, const std::string& bytes,
+                               const std::string& content_type, const std::string& filename);
+  core::StoredFile Receipt(const access::Principal& p, int64_t expense_id);
 
  private:
   db::Database& db_;
+  std::string files_dir_;
 };
 
 // The figures a report freezes: the period's own, the cumulative ones to its end, the targets.

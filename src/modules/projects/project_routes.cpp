@@ -65,6 +65,16 @@ void MonitoringRoutes(http::Router& router, MonitoringService& m, const access::
   router.Get("/api/v1/projects/{id}/expenses", IdRead(authenticate, [&m](P p, int64_t id) { return m.Expenses(p, id); }));
   router.Post("/api/v1/projects/{id}/expenses",
               IdWrite(authenticate, 201, [&m](P p, int64_t id, B b) { return m.AddExpense(p, id, b); }));
+  router.Post("/api/v1/expenses/{id}/receipt", [&m, authenticate](Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return Response::Json(201, m.UploadReceipt(p, id, r.body, r.Header("content-type"), r.Query("filename").value_or("")));
+  });
+  router.Get("/api/v1/expenses/{id}/receipt", [&m, authenticate](Request& r) {
+    auto p = authenticate(r);
+    auto file = m.Receipt(p, r.PathId("id"));
+    return Response::Download(file.content_type, file.filename, std::move(file.bytes));
+  });
   router.Get("/api/v1/projects/{id}/budget", IdRead(authenticate, [&m](P p, int64_t id) { return m.Budget(p, id); }));
 }
 

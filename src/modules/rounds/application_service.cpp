@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/documents/document_repository.hpp"
 #include "modules/rounds/application.hpp"
 #include "modules/rounds/application_repository.hpp"
 #include "modules/rounds/round.hpp"
@@ -194,6 +195,52 @@ nlohmann::json ApplicationService::Screen(const access::Principal& p, int64_t id
     Audit(c, p, "application.screen", id, app["organization_id"].get<int64_t>(), changes);
   });
   return Get(p, id);
+}
+
+nlohmann::json ApplicationService::Upload(const access::Principal& p, int64_t id, const std::string& bytes,
+                                          const std::string& content_type, const std::string& filename) {
+  access::Require(p, perm::kApplicationsWrite);
+  auto own = [&](db::Connection& c) {
+    nlohmann::json app = LoadApplication(c, p, id);
+    access::Require(p, perm::kApplicationsWrite, access::OrganizationOnly(app["organization_id"].get<int64_t>()));
+    return app;
+  };
+  db_.Read(own);  // outsiders learn nothing about the file
+  core::CheckedUpload file = core::CheckUpload(bytes, content_type, filename);
+  int64_t document = db_.Write([&](db::Connection& c) {
+    nlohmann::json app = own(c);
+    if (app["state"] != as::kDraft) {
+      throw core::Error(core::ErrorKind::kConflict, "not_editable", "documents are added to a draft");
+    }
+    int64_t org = app["organization_id"].get<int64_t>();
+    core::StoreFile(files_dir_, file.sha256, bytes);
+    int64_t new_id = documents::InsertDocument(c, org, documents::kApplication, id, file, p.user_id);
+    audit::Changes changes;
+    changes.Set("document_id", new_id).Set("filename", file.filename).Set("size_bytes", file.size_bytes);
+    Audit(c, p, "application.document", id, org, changes);
+    return new_id;
+  });
+  return db_.Read([&](db::Connection& c) { return *documents::FindDocument(c, document); });
+}
+
+nlohmann::json ApplicationService::Documents(const access::Principal& p, int64_t id) {
+  return db_.Read([&](db::Connection& c) {
+    LoadApplication(c, p, id);
+    return nlohmann::json{{"data", documents::ListDocuments(c, documents::kApplication, id)}};
+  });
+}
+
+core::StoredFile ApplicationService::Fetch(const access::Principal& p, int64_t id, int64_t document_id) {
+  auto doc = db_.Read([&](db::Connection& c) {
+    LoadApplication(c, p, id);
+    auto d = documents::FindDocument(c, document_id);
+    if (!d || (*d)["owner_type"] != documents::kApplication || (*d)["owner_id"] != id) {
+      throw core::Error::NotFound("document");
+    }
+    return *d;
+  });
+  return {doc["content_type"].get<std::string>(), doc["filename"].get<std::string>(),
+          core::LoadFile(files_dir_, doc["sha256"].get<std::string>())};
 }
 
 }  // namespace bangyi::rounds

@@ -59,6 +59,20 @@ void ApplicationRoutes(http::Router& router, ApplicationService& service, const 
     int64_t id = r.PathId("id");
     return Response::Json(200, service.Submit(p, id, core::ParseJsonObject(r.body)));
   });
+  router.Post("/api/v1/applications/{id}/attachments", [&service, authenticate](Request& r) {
+    auto p = authenticate(r);
+    int64_t id = r.PathId("id");
+    return Response::Json(201, service.Upload(p, id, r.body, r.Header("content-type"), r.Query("filename").value_or("")));
+  });
+  router.Get("/api/v1/applications/{id}/attachments", [&service, authenticate](Request& r) {
+    auto p = authenticate(r);
+    return Response::Json(200, service.Documents(p, r.PathId("id")));
+  });
+  router.Get("/api/v1/applications/{id}/attachments/{document_id}", [&service, authenticate](Request& r) {
+    auto p = authenticate(r);
+    auto file = service.Fetch(p, r.PathId("id"), r.PathId("document_id"));
+    return Response::Download(file.content_type, file.filename, std::move(file.bytes));
+  });
   router.Post("/api/v1/applications/{id}/screening", [&service, authenticate](Request& r) {
     auto p = authenticate(r);
     int64_t id = r.PathId("id");
