@@ -9,26 +9,9 @@ namespace {
 using http::Request;
 using http::Response;
 
-// `fn(principal, id)` for GET /…/{id}/… reads.
-template <typename Fn>
-http::Handler IdRead(const access::Authenticate& authenticate, Fn fn) {
-  return [authenticate, fn](Request& r) {
-    auto p = authenticate(r);
-    return Response::Json(200, fn(p, r.PathId("id")));
-  };
-}
-
-// `fn(principal, id, body)` for writes on …/{id}/…; 401 before the body is read.
-template <typename Fn>
-http::Handler IdWrite(const access::Authenticate& authenticate, int status, Fn fn) {
-  return [authenticate, status, fn](Request& r) {
-    auto p = authenticate(r);
-    int64_t id = r.PathId("id");
-    return Response::Json(status, fn(p, id, core::ParseJsonObject(r.body)));
-  };
-}
-
 void MonitoringRoutes(http::Router& router, MonitoringService& m, const access::Authenticate& authenticate) {
+  using access::IdRead;
+  using access::IdWrite;
   using P = const access::Principal&;
   using B = const nlohmann::json&;
   router.Get("/api/v1/projects/{id}/reports", IdRead(authenticate, [&m](P p, int64_t id) { return m.Reports(p, id); }));
@@ -49,7 +32,8 @@ void MonitoringRoutes(http::Router& router, MonitoringService& m, const access::
   router.Put("/api/v1/evaluations/{id}",
              IdWrite(authenticate, 200, [&m](P p, int64_t id, B b) { return m.CompleteEvaluation(p, id, b); }));
   router.Get("/api/v1/projects/{id}/ledger", IdRead(authenticate, [&m](P p, int64_t id) { return m.Ledger(p, id); }));
-  router.Get("/api/v1/rounds/{id}/ledger", IdRead(authenticate, [&m](P p, int64_t id) { return m.RoundLedger(p, id); }));
+  router.Get("/api/v1/rounds/{id}/ledger",
+             IdRead(authenticate, [&m](P p, int64_t id) { return m.RoundLedger(p, id); }));
   router.Post("/api/v1/projects/{id}/disbursements",
               IdWrite(authenticate, 201, [&m](P p, int64_t id, B b) { return m.RequestTranche(p, id, b); }));
   router.Post("/api/v1/disbursements/{id}/approve",
@@ -62,13 +46,15 @@ void MonitoringRoutes(http::Router& router, MonitoringService& m, const access::
     auto p = authenticate(r);
     return Response::Json(200, m.Queue(p, r.Query("state").value_or("")));
   });
-  router.Get("/api/v1/projects/{id}/expenses", IdRead(authenticate, [&m](P p, int64_t id) { return m.Expenses(p, id); }));
+  router.Get("/api/v1/projects/{id}/expenses",
+             IdRead(authenticate, [&m](P p, int64_t id) { return m.Expenses(p, id); }));
   router.Post("/api/v1/projects/{id}/expenses",
               IdWrite(authenticate, 201, [&m](P p, int64_t id, B b) { return m.AddExpense(p, id, b); }));
   router.Post("/api/v1/expenses/{id}/receipt", [&m, authenticate](Request& r) {
     auto p = authenticate(r);
     int64_t id = r.PathId("id");
-    return Response::Json(201, m.UploadReceipt(p, id, r.body, r.Header("content-type"), r.Query("filename").value_or("")));
+    return Response::Json(201,
+                          m.UploadReceipt(p, id, r.body, r.Header("content-type"), r.Query("filename").value_or("")));
   });
   router.Get("/api/v1/expenses/{id}/receipt", [&m, authenticate](Request& r) {
     auto p = authenticate(r);
@@ -88,19 +74,15 @@ void RegisterRoutes(http::Router& router, ProjectService& service, MonitoringSer
     int64_t round_id = r.QueryId("round_id").value_or(0);
     return Response::Json(200, service.List(p, round_id, http::ParsePage(r)));
   });
-  router.Get("/api/v1/projects/{id}", [&service, authenticate](Request& r) {
-    auto p = authenticate(r);
-    return Response::Json(200, service.Get(p, r.PathId("id")));
-  });
-  router.Get("/api/v1/projects/{id}/indicators", [&service, authenticate](Request& r) {
-    auto p = authenticate(r);
-    return Response::Json(200, service.Indicators(p, r.PathId("id")));
-  });
-  router.Post("/api/v1/projects/{id}/agreement", [&service, authenticate](Request& r) {
-    auto p = authenticate(r);
-    int64_t id = r.PathId("id");
-    return Response::Json(200, service.SignAgreement(p, id, core::ParseJsonObject(r.body)));
-  });
+  using P = const access::Principal&;
+  router.Get("/api/v1/projects/{id}",
+             access::IdRead(authenticate, [&service](P p, int64_t id) { return service.Get(p, id); }));
+  router.Get("/api/v1/projects/{id}/indicators",
+             access::IdRead(authenticate, [&service](P p, int64_t id) { return service.Indicators(p, id); }));
+  router.Post("/api/v1/projects/{id}/agreement",
+              access::IdWrite(authenticate, 200, [&service](P p, int64_t id, const nlohmann::json& b) {
+                return service.SignAgreement(p, id, b);
+              }));
 }
 
 }  // namespace bangyi::projects
