@@ -345,6 +345,14 @@ TEST_F(Projects, TranchesFollowTheirGatesAndNeverExceedTheGrant) {
   std::string epath = "/api/v1/evaluations/" + S(midterm.Json()["id"].get<long long>());
   EXPECT_EQ(admin_.Post(path + "/evaluations", {{"kind", "midterm"}}).ErrorCode(), "evaluation_exists");
   nlohmann::json checklist = {{{"item", "服务台账完整"}, {"passed", true}}, {{"item", "资金使用规范"}, {"passed", true}}};
+  // The evaluator finds it in their queue and reads the project (nothing else).
+  auto mine = evaluator.Get("/api/v1/evaluations/mine").Json()["data"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["kind"], "midterm");
+  EXPECT_EQ(evaluator.Get(path).status, 200);
+  EXPECT_EQ(evaluator.Get(path + "/indicators").status, 200);
+  EXPECT_EQ(evaluator.Get("/api/v1/projects").status, 403);
+  EXPECT_EQ(org_admin_.Get("/api/v1/evaluations/mine").status, 403);
   EXPECT_EQ(org_admin_.Put(epath, {{"checklist", checklist}, {"score", 85}, {"result", "pass"}}).status, 403);
   auto passed = evaluator.Put(epath, {{"checklist", checklist}, {"score", 85}, {"result", "pass"}, {"comment", "良好"}});
   ASSERT_EQ(passed.status, 200) << passed.body;

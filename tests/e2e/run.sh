@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Browser test of the web app against a real server with demo data.
 #
-#   BANGYI_BIN=build/bangyi bash tests/e2e/run.sh
+#   BANGYI_BIN=build/bangyi bash tests/e2e/run.sh [vitest filter …]
 #
+# Arguments are passed on to vitest, so `bash tests/e2e/run.sh rounds` runs only e2e/rounds.e2e.ts.
 # Needs: the server binary (BANGYI_BIN, default build/bangyi), the built web app (web/dist, from
 # `cd web && npm ci && npm run build`), curl, and Chromium at /usr/bin/chromium.
 # Seeds a temporary data directory, starts the server on a free loopback port, runs
@@ -100,4 +101,4 @@ fi
 
 echo "e2e: server ready; running the browser test"
 cd "$ROOT/web"
-BANGYI_E2E_URL="$BASE_URL" BANGYI_E2E_CREDENTIALS="$CREDENTIALS" npm run test:e2e
+BANGYI_E2E_URL="$BASE_URL" BANGYI_E2E_CREDENTIALS="$CREDENTIALS" npm run test:e2e -- "$@"

@@ -28,6 +28,11 @@ constexpr std::string_view kEvaluationColumns =
     " FROM evaluations e LEFT JOIN users u ON u.id = e.evaluator_id";
 const std::string kEvaluations = std::string(kEvaluationColumns) + " WHERE e.project_id = $1 ORDER BY e.id";
 const std::string kFindEvaluation = std::string(kEvaluationColumns) + " WHERE e.id = $1";
+const std::string kEvaluationsOf =
+    "SELECT e.id, e.project_id, p.name AS project_name, o.name AS organization_name, e.kind, e.state, e.score,"
+    " e.result, e.opened_at, e.done_at FROM evaluations e JOIN projects p ON p.id = e.project_id"
+    " JOIN organizations o ON o.id = e.organization_id WHERE e.evaluator_id = $1 ORDER BY e.state DESC, e.id DESC";
+constexpr std::string_view kIsEvaluator = "SELECT 1 FROM evaluations WHERE project_id = $1 AND evaluator_id = $2";
 constexpr std::string_view kInsertEvaluation =
     "INSERT INTO evaluations (organization_id, project_id, kind, evaluator_id, state, opened_by, opened_at)"
     " VALUES ($1, $2, $3, $4, 'open', $5, $6) RETURNING id";
@@ -157,6 +162,14 @@ int64_t InsertEvaluation(db::Connection& c, int64_t organization_id, int64_t pro
 bool CompleteEvaluation(db::Connection& c, int64_t id, const nlohmann::json& checklist, int64_t score,
                         const std::string& result, const std::string& comment, int64_t by) {
   return c.Execute(kCompleteEvaluation, {id, checklist.dump(), score, result, comment, by, core::NowIso()}) == 1;
+}
+
+nlohmann::json ListEvaluationsOf(db::Connection& c, int64_t evaluator_id) {
+  return db::RowsJson(c.Query(kEvaluationsOf, {evaluator_id}));
+}
+
+bool IsEvaluatorOf(db::Connection& c, int64_t project_id, int64_t user_id) {
+  return c.QueryOne(kIsEvaluator, {project_id, user_id}).has_value();
 }
 
 bool EvaluationPassed(db::Connection& c, int64_t project_id, const std::string& kind) {

@@ -27,6 +27,9 @@ int64_t InsertEvaluation(db::Connection& c, int64_t organization_id, int64_t pro
                          std::optional<int64_t> evaluator_id, int64_t by);
 bool CompleteEvaluation(db::Connection& c, int64_t id, const nlohmann::json& checklist, int64_t score,
                         const std::string& result, const std::string& comment, int64_t by);
+// Evaluations assigned to `evaluator_id`, with project and organization names.
+nlohmann::json ListEvaluationsOf(db::Connection& c, int64_t evaluator_id);
+bool IsEvaluatorOf(db::Connection& c, int64_t project_id, int64_t user_id);
 bool EvaluationPassed(db::Connection& c, int64_t project_id, const std::string& kind);
 bool IsReviewerUser(db::Connection& c, int64_t user_id);
 void SuspendProject(db::Connection& c, int64_t project_id);

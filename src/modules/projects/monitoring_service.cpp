@@ -208,6 +208,11 @@ nlohmann::json MonitoringService::Evaluations(const access::Principal& p, int64_
   });
 }
 
+nlohmann::json MonitoringService::MyEvaluations(const access::Principal& p) {
+  access::RequirePlatform(p, perm::kReviewsScore);
+  return db_.Read([&](db::Connection& c) { return nlohmann::json{{"data", ListEvaluationsOf(c, p.user_id)}}; });
+}
+
 nlohmann::json MonitoringService::OpenEvaluation(const access::Principal& p, int64_t project_id,
                                                  const nlohmann::json& body) {
   access::RequirePlatform(p, perm::kRoundsManage);

@@ -23,6 +23,8 @@ class MonitoringService {
   nlohmann::json OverdueReports(const access::Principal& p);
 
   nlohmann::json Evaluations(const access::Principal& p, int64_t project_id);
+  // The caller's own evaluation assignments (an evaluator's queue).
+  nlohmann::json MyEvaluations(const access::Principal& p);
   nlohmann::json OpenEvaluation(const access::Principal& p, int64_t project_id, const nlohmann::json& body);
   nlohmann::json CompleteEvaluation(const access::Principal& p, int64_t evaluation_id, const nlohmann::json& body);
 

@@ -29,6 +29,10 @@ void MonitoringRoutes(http::Router& router, MonitoringService& m, const access::
              IdRead(authenticate, [&m](P p, int64_t id) { return m.Evaluations(p, id); }));
   router.Post("/api/v1/projects/{id}/evaluations",
               IdWrite(authenticate, 201, [&m](P p, int64_t id, B b) { return m.OpenEvaluation(p, id, b); }));
+  router.Get("/api/v1/evaluations/mine", [&m, authenticate](Request& r) {
+    auto p = authenticate(r);
+    return Response::Json(200, m.MyEvaluations(p));
+  });
   router.Put("/api/v1/evaluations/{id}",
              IdWrite(authenticate, 200, [&m](P p, int64_t id, B b) { return m.CompleteEvaluation(p, id, b); }));
   router.Get("/api/v1/projects/{id}/ledger", IdRead(authenticate, [&m](P p, int64_t id) { return m.Ledger(p, id); }));
