@@ -48,6 +48,16 @@ nlohmann::json LoadDisbursement(db::Connection& c, int64_t id) {
 
 }  // namespace
 
+nlohmann::json CurrentDisbursement(const nlohmann::json& disbursements, int64_t tranche) {
+  nlohmann::json live = nullptr, rejected = nullptr;
+  for (const auto& d : disbursements) {
+    if (d["tranche"] == tranche) {
+      (d["state"] == "rejected" ? rejected : live) = d;
+    }
+  }
+  return live.is_null() ? rejected : live;
+}
+
 nlohmann::json FrozenFigures(db::Connection& c, const nlohmann::json& project, const std::string& start,
                              const std::string& end) {
   int64_t id = project["id"].get<int64_t>();
@@ -292,12 +302,7 @@ nlohmann::json MonitoringService::Ledger(const access::Principal& p, int64_t pro
     }
     for (size_t i = 0; i < amounts.size(); ++i) {
       const auto& t = project["tranches"][i];
-      nlohmann::json current = nullptr;
-      for (const auto& d : disbursements) {
-        if (d["tranche"] == static_cast<int64_t>(i + 1) && d["state"] != "rejected") {
-          current = d;
-        }
-      }
+      nlohmann::json current = CurrentDisbursement(disbursements, static_cast<int64_t>(i + 1));
       tranches.push_back({{"tranche", i + 1},
                           {"percent", t["percent"]},
                           {"gate", t["gate"]},

@@ -53,6 +53,10 @@ class MonitoringService {
 nlohmann::json FrozenFigures(db::Connection& c, const nlohmann::json& project, const std::string& start,
                              const std::string& end);
 
+// The disbursement that stands for a tranche: the live one (requested, approved or paid), else the
+// latest rejected one, else null. The ledger and the portfolio's tranche status agree on it.
+nlohmann::json CurrentDisbursement(const nlohmann::json& disbursements, int64_t tranche);
+
 // The reporting schedule of a project with each period's report and whether it is overdue.
 nlohmann::json ReportScheduleOf(db::Connection& c, const nlohmann::json& project);
 

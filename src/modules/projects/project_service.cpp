@@ -1,5 +1,7 @@
 #include "modules/projects/project_service.hpp"
 
+#include <algorithm>
+
 #include "core/json_input.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/projects/indicators.hpp"
@@ -13,15 +15,17 @@ namespace perm = access::permission;
 
 namespace {
 
-// Per tranche of the round: the latest disbursement's state, or "none".
+// Per tranche requested so far: the state of the disbursement standing for it.
 nlohmann::json TrancheStatus(db::Connection& c, int64_t project_id) {
+  nlohmann::json all = ListDisbursements(c, project_id);
+  int64_t last = 0;
+  for (const auto& d : all) {
+    last = std::max(last, d["tranche"].get<int64_t>());
+  }
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& d : ListDisbursements(c, project_id)) {
-    size_t i = static_cast<size_t>(d["tranche"].get<int64_t>() - 1);
-    while (out.size() <= i) {
-      out.push_back("none");
-    }
-    out[i] = d["state"];
+  for (int64_t t = 1; t <= last; ++t) {
+    nlohmann::json current = CurrentDisbursement(all, t);
+    out.push_back(current.is_null() ? nlohmann::json("none") : current["state"]);
   }
   return out;
 }

@@ -62,6 +62,18 @@ export const ERROR_CODES = [
   'round_not_in_notice',
   'already_resolved',
   'stale',
+  // Funded projects (docs/projects.md), all 409.
+  'agreement_signed',
+  'agreement_pending',
+  'report_exists',
+  'report_locked',
+  'not_submitted',
+  'evaluation_exists',
+  'evaluation_done',
+  'already_requested',
+  'gate_not_met',
+  'not_requested',
+  'not_approved',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
@@ -101,6 +113,12 @@ export const FIELD_ERROR_CODES = [
   'passed',
   'weights_sum',
   'percent_sum',
+  // Funded projects: a tranche above the grant, a report before its period ended, an agreement
+  // ending before it starts, a payment or expense dated in the future.
+  'over_grant',
+  'not_due',
+  'before_start',
+  'future',
 ] as const
 
 /** Message key for an error: the specific code if known, else the status, else a generic one. */

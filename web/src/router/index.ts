@@ -124,6 +124,27 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'reviews.score', titleKey: 'menu.reviews' },
       },
       {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('@/views/projects/ProjectList.vue'),
+        meta: { permission: 'projects.read', titleKey: 'menu.projects' },
+      },
+      {
+        path: 'projects/:id',
+        name: 'project-detail',
+        component: () => import('@/views/projects/ProjectDetail.vue'),
+        props: true,
+        // An evaluator (a reviewer) reads the projects assigned to them for evaluation.
+        meta: { anyPermission: ['projects.read', 'reviews.score'], titleKey: 'projects.detail.title' },
+      },
+      {
+        // Finance's queue of tranches to approve and pay.
+        path: 'disbursements',
+        name: 'disbursements',
+        component: () => import('@/views/projects/DisbursementQueue.vue'),
+        meta: { permission: 'disbursements.approve', titleKey: 'menu.disbursements' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('@/views/users/UserList.vue'),

@@ -13,6 +13,13 @@ describe('visibleMenu', () => {
     expect(visibleMenu(['households.read']).map((i) => i.route)).toEqual(['households'])
     expect(visibleMenu(['cases.read']).map((i) => i.route)).toEqual(['workbench', 'cases'])
     expect(visibleMenu(['rounds.read']).map((i) => i.route)).toEqual(['rounds'])
+    expect(visibleMenu(['projects.read']).map((i) => i.route)).toEqual(['projects'])
+  })
+
+  it('lands finance on the disbursement queue, with the rounds and projects after it', () => {
+    const finance = ['organizations.read', 'divisions.read', 'rounds.read', 'projects.read', 'disbursements.approve']
+    expect(visibleMenu(finance).map((i) => i.route)).toEqual(['disbursements', 'organizations', 'rounds', 'projects'])
+    expect(homeRoute(finance)).toBe('disbursements')
   })
 
   it('shows a reviewer their assignments first, then the rounds', () => {
@@ -38,19 +45,28 @@ describe('visibleMenu', () => {
         'rounds.manage',
         'applications.write',
         'projects.report',
-        'disbursements.approve',
       ]),
     ).toEqual([])
   })
 
   it('keeps the menu order for a foundation admin', () => {
-    const all = ['audit.read', 'users.read', 'users.manage', 'organizations.read', 'divisions.read', 'rounds.read', 'rounds.manage']
-    expect(visibleMenu(all).map((i) => i.route)).toEqual(['organizations', 'rounds', 'users', 'audit'])
+    const all = ['audit.read', 'users.read', 'users.manage', 'organizations.read', 'divisions.read', 'rounds.read', 'rounds.manage', 'projects.read']
+    expect(visibleMenu(all).map((i) => i.route)).toEqual(['organizations', 'rounds', 'projects', 'users', 'audit'])
   })
 
-  it('every item is guarded by a read permission of the contract, or by reviews.score', () => {
+  it('every item is guarded by a read permission of the contract, or by reviews.score or disbursements.approve (queues)', () => {
     for (const item of MENU) {
-      expect(['organizations.read', 'households.read', 'users.read', 'audit.read', 'cases.read', 'rounds.read', 'reviews.score']).toContain(
+      expect([
+        'organizations.read',
+        'households.read',
+        'users.read',
+        'audit.read',
+        'cases.read',
+        'rounds.read',
+        'projects.read',
+        'reviews.score',
+        'disbursements.approve',
+      ]).toContain(
         item.permission,
       )
     }

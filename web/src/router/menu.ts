@@ -1,6 +1,6 @@
 import type { Permission } from '@/api/types'
 
-export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder' | 'money' | 'edit'
+export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder' | 'money' | 'edit' | 'chart' | 'wallet'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -19,9 +19,12 @@ export const MENU: readonly MenuItem[] = [
   { route: 'cases', titleKey: 'menu.cases', icon: 'folder', permission: 'cases.read' },
   // Before the rounds, so that a reviewer lands on their assignments.
   { route: 'reviews', titleKey: 'menu.reviews', icon: 'edit', permission: 'reviews.score' },
+  // Before the rest, so that finance lands on the tranches waiting for them.
+  { route: 'disbursements', titleKey: 'menu.disbursements', icon: 'wallet', permission: 'disbursements.approve' },
   { route: 'organizations', titleKey: 'menu.organizations', icon: 'office', permission: 'organizations.read' },
   { route: 'households', titleKey: 'menu.households', icon: 'house', permission: 'households.read' },
   { route: 'rounds', titleKey: 'menu.rounds', icon: 'money', permission: 'rounds.read' },
+  { route: 'projects', titleKey: 'menu.projects', icon: 'chart', permission: 'projects.read' },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
   { route: 'audit', titleKey: 'menu.audit', icon: 'document', permission: 'audit.read' },
 ]
