@@ -119,6 +119,8 @@ export const FIELD_ERROR_CODES = [
   'not_due',
   'before_start',
   'future',
+  // Case work: a case's project that is not an agreement-pending or active project of its organization.
+  'not_project',
 ] as const
 
 /** Message key for an error: the specific code if known, else the status, else a generic one. */

@@ -3,6 +3,7 @@ import type { Disbursement, LedgerTranche, ReportPeriod } from '@/api/projectTyp
 import {
   agreementProblem,
   canRequestTranche,
+  caseProjectOptions,
   categoryRows,
   defaultAgreement,
   disbursementTagType,
@@ -13,6 +14,7 @@ import {
   paidPercent,
   periodStatus,
   progressBar,
+  projectLabel,
   projectStateLabel,
   projectStateTagType,
   reportAction,
@@ -169,5 +171,39 @@ describe('the evaluation form', () => {
       result: 'pass',
       comment: '整体良好',
     })
+  })
+})
+
+describe('projects of a new case', () => {
+  const project = (id: number, state: string, sub_brand = '', organization_id: number | string = 7) => ({
+    id,
+    organization_id,
+    name: `项目${id}`,
+    sub_brand,
+    state: state as 'active',
+  })
+
+  it('labels a project by its name, with the sub-brand in brackets when set', () => {
+    expect(projectLabel({ name: '阳光助学', sub_brand: '' })).toBe('阳光助学')
+    expect(projectLabel({ name: '阳光助学', sub_brand: '  ' })).toBe('阳光助学')
+    expect(projectLabel({ name: '阳光助学', sub_brand: '小太阳' })).toBe('阳光助学（小太阳）')
+  })
+
+  it('offers the active and agreement-pending projects of the organization, in order', () => {
+    const projects = [
+      project(1, 'active', '小太阳'),
+      project(2, 'suspended'),
+      project(3, 'agreement_pending'),
+      project(4, 'finished'),
+      project(5, 'active', '', 8),
+      project(6, 'active', '', '7'),
+    ]
+    expect(caseProjectOptions(projects, 7)).toEqual([
+      { id: 1, key: '1', label: '项目1（小太阳）' },
+      { id: 3, key: '3', label: '项目3' },
+      { id: 6, key: '6', label: '项目6' },
+    ])
+    expect(caseProjectOptions(projects, null).map((o) => o.id)).toEqual([1, 3, 5, 6])
+    expect(caseProjectOptions([], 7)).toEqual([])
   })
 })

@@ -11,11 +11,12 @@ import {
   type IndicatorMonth,
   type IndicatorTarget,
   type LedgerTranche,
+  type Project,
   type ProjectState,
   type ReportPeriod,
 } from '@/api/projectTypes'
 import type { Tranche } from '@/api/roundTypes'
-import { CATEGORIES } from '@/api/types'
+import { CATEGORIES, type Id } from '@/api/types'
 import { yuanToCents } from './finance'
 import type { TagType, Translate } from './registry'
 import { addDays } from './rounds'
@@ -217,4 +218,36 @@ export function paidPercent(paidYuan: string | null | undefined, grantYuan: stri
   const paid = yuanToCents(paidYuan) ?? 0
   const grant = yuanToCents(grantYuan) ?? 0
   return grant > 0 ? Math.min(100, Math.round((paid * 1000) / grant) / 10) : 0
+}
+
+// ---- Cases of a project -----------------------------------------------------------------------
+
+/** The states of a project a new case may join (docs/case-work.md; else 422 `project_id: not_project`). */
+export const CASE_PROJECT_STATES: readonly ProjectState[] = ['agreement_pending', 'active']
+
+/** The project's name, with its sub-brand in brackets when it has one. */
+export function projectLabel(p: Pick<Project, 'name' | 'sub_brand'>): string {
+  const brand = (p.sub_brand ?? '').trim()
+  return brand ? `${p.name}（${brand}）` : p.name
+}
+
+export interface ProjectOption {
+  id: Id
+  /** String(id), the select's value. */
+  key: string
+  label: string
+}
+
+/**
+ * The projects a case of `organizationId` may join: its own (any, when null — the server lists
+ * only the organization's own to its staff), agreement pending or active, in the server's order.
+ */
+export function caseProjectOptions(
+  projects: readonly Pick<Project, 'id' | 'organization_id' | 'name' | 'sub_brand' | 'state'>[],
+  organizationId: Id | null | undefined,
+): ProjectOption[] {
+  const org = organizationId === null || organizationId === undefined ? null : String(organizationId)
+  return projects
+    .filter((p) => CASE_PROJECT_STATES.includes(p.state) && (org === null || String(p.organization_id) === org))
+    .map((p) => ({ id: p.id, key: String(p.id), label: projectLabel(p) }))
 }
