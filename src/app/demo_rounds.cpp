@@ -1,10 +1,9 @@
 #include "app/demo_rounds.hpp"
 
-#include <algorithm>
 #include <string>
 
-#include "core/validation.hpp"
 #include "core/money.hpp"
+#include "core/validation.hpp"
 #include "modules/projects/monitoring.hpp"
 #include "modules/projects/monitoring_repository.hpp"
 #include "modules/projects/monitoring_service.hpp"
@@ -23,15 +22,13 @@ namespace rs = rounds::state;
 struct DemoProject {
   size_t org;  // index into the organizations
   std::string name, sub_brand, grant_yuan;
-  int score;   // each reviewer criterion, 0–10
+  int score;  // each reviewer criterion, 0–10
 };
 
 // A round's life up to `to`, one recorded step at a time, as the officer would move it.
 void Advance(db::Connection& c, int64_t round, std::string& at, std::string_view to, int64_t officer) {
   while (at != to) {
-    static const std::vector<std::string_view> kOrder = {rs::kDraft,   rs::kOpen,    rs::kClosed,  rs::kNotice,
-                                                         rs::kDecided, rs::kRunning, rs::kFinished};
-    auto next = std::string(*(std::find(kOrder.begin(), kOrder.end(), at) + 1));
+    std::string next(rounds::NextState(at));
     rounds::MoveRound(c, round, at, next);
     rounds::InsertRoundEvent(c, round, at, next, "", officer);
     at = next;
@@ -51,22 +48,37 @@ nlohmann::json ApplicationJson(const DemoProject& p, int64_t grant_cents) {
           {"risks", "志愿者流失：与高校、企业签订长期协议"},
           {"target_groups", {"children", "elderly", "policy_edge"}},
           {"districts", nlohmann::json::array()},
-          {"activities", {{{"month", "2025-09"}, {"activity", "入户评估与建档"}}, {{"month", "2025-10"}, {"activity", "个案服务与小组活动"}}}},
-          {"team", {{{"role", "social_worker"}, {"count", 2}}, {{"role", "community_adviser"}, {"count", 1}},
-                    {{"role", "volunteer"}, {"count", 12}}, {{"role", "professional"}, {"count", 1}}}},
+          {"activities",
+           {{{"month", "2025-09"}, {"activity", "入户评估与建档"}},
+            {{"month", "2025-10"}, {"activity", "个案服务与小组活动"}}}},
+          {"team",
+           {{{"role", "social_worker"}, {"count", 2}},
+            {{"role", "community_adviser"}, {"count", 1}},
+            {{"role", "volunteer"}, {"count", 12}},
+            {{"role", "professional"}, {"count", 1}}}},
           {"budget_lines",
-           {{{"category", "personnel"}, {"item", "项目社工补贴"}, {"unit", "月"}, {"quantity", 12},
+           {{{"category", "personnel"},
+             {"item", "项目社工补贴"},
+             {"unit", "月"},
+             {"quantity", 12},
              {"unit_price_yuan", core::FormatYuan(personnel)}},
-            {{"category", "activity"}, {"item", "小组及社区活动"}, {"unit", "场"}, {"quantity", 20},
+            {{"category", "activity"},
+             {"item", "小组及社区活动"},
+             {"unit", "场"},
+             {"quantity", 20},
              {"unit_price_yuan", core::FormatYuan(activities)}},
-            {{"category", "material"}, {"item", "助学及生活物资"}, {"unit", "批"}, {"quantity", 1},
+            {{"category", "material"},
+             {"item", "助学及生活物资"},
+             {"unit", "批"},
+             {"quantity", 1},
              {"unit_price_yuan", core::FormatYuan(materials)}}}},
-          {"indicators", {{{"key", "persons"}, {"target", 60}},
-                          {{"key", "households"}, {"target", 40}},
-                          {{"key", "person_times"}, {"target", 600}},
-                          {{"key", "services"}, {"target", 300}},
-                          {{"key", "service_hours"}, {"target", 400}},
-                          {{"key", "satisfaction_rate"}, {"target", 95}}}}};
+          {"indicators",
+           {{{"key", "persons"}, {"target", 60}},
+            {{"key", "households"}, {"target", 40}},
+            {{"key", "person_times"}, {"target", 600}},
+            {{"key", "services"}, {"target", 300}},
+            {{"key", "service_hours"}, {"target", 400}},
+            {{"key", "satisfaction_rate"}, {"target", 95}}}}};
 }
 
 struct RoundPlan {
@@ -80,10 +92,16 @@ std::vector<int64_t> SeedRound(db::Connection& c, const divisions::DivisionIndex
                                const std::vector<DemoOrganization>& orgs, const DemoRoundUsers& users,
                                const RoundPlan& plan) {
   auto input = rounds::ParseRoundInput(
-      {{"title", plan.title}, {"theme", plan.theme},
+      {{"title", plan.title},
+       {"theme", plan.theme},
        {"guidelines", "## 申报指南\n面向本市登记的社会组织，聚焦低保、低收入及政策边缘家庭的服务类救助。"},
-       {"total_budget_yuan", "3000000"}, {"min_grant_yuan", "50000"}, {"max_grant_yuan", "300000"},
-       {"opens_at", plan.opens_at}, {"closes_at", plan.closes_at}, {"reporting", "quarterly"}, {"min_reviewers", 1}},
+       {"total_budget_yuan", "3000000"},
+       {"min_grant_yuan", "50000"},
+       {"max_grant_yuan", "300000"},
+       {"opens_at", plan.opens_at},
+       {"closes_at", plan.closes_at},
+       {"reporting", "quarterly"},
+       {"min_reviewers", 1}},
       divisions);
   int64_t round = rounds::InsertRound(c, input, users.officer);
   rounds::InsertRoundEvent(c, round, "", std::string(rs::kDraft), "", users.officer);
@@ -147,8 +165,8 @@ void Disburse(db::Connection& c, int64_t project, const DemoRoundUsers& users, s
 
 void Evaluate(db::Connection& c, int64_t project, const std::string& kind, const DemoRoundUsers& users) {
   auto p = *projects::FindProject(c, project);
-  int64_t id = projects::InsertEvaluation(c, p["organization_id"].get<int64_t>(), project, kind, users.reviewer,
-                                          users.officer);
+  int64_t id =
+      projects::InsertEvaluation(c, p["organization_id"].get<int64_t>(), project, kind, users.reviewer, users.officer);
   nlohmann::json checklist = {{{"item", "服务台账完整"}, {"passed", true}, {"note", ""}},
                               {{"item", "资金使用规范"}, {"passed", true}, {"note", ""}},
                               {{"item", "指标完成进度"}, {"passed", true}, {"note", ""}}};
@@ -163,7 +181,8 @@ void Report(db::Connection& c, int64_t project, const std::string& until, const 
     if (period.due_on >= until) {
       break;
     }
-    int64_t id = projects::InsertReport(c, p["organization_id"].get<int64_t>(), project, period, "本季度按计划开展入户探访与小组活动。",
+    int64_t id = projects::InsertReport(c, p["organization_id"].get<int64_t>(), project, period,
+                                        "本季度按计划开展入户探访与小组活动。",
                                         projects::FrozenFigures(c, p, period.start, period.end), users.officer);
     projects::ReviewReport(c, id, "accepted", "", users.officer);
   }
@@ -175,19 +194,39 @@ DemoRoundCounts SeedDemoRounds(db::Connection& c, const divisions::DivisionIndex
                                const std::vector<DemoOrganization>& orgs, const DemoRoundUsers& users) {
   DemoRoundCounts counts;
   // 2025: finished — every tranche paid, both evaluations passed, every report in.
-  RoundPlan finished{"2025年度帮依一把项目创投", "困境家庭的服务类救助", "2024-10-08T09:00", "2024-11-30T17:00",
-                     "2025-01-06", "2025-02-01", "2026-01-31", rs::kFinished,
-                     {{2, "暖心守护·独居长者关爱", "暖心守护", "200000", 8}, {3, "书香伴成长", "书香伴成长", "150000", 7}}};
+  RoundPlan finished{
+      "2025年度帮依一把项目创投",
+      "困境家庭的服务类救助",
+      "2024-10-08T09:00",
+      "2024-11-30T17:00",
+      "2025-01-06",
+      "2025-02-01",
+      "2026-01-31",
+      rs::kFinished,
+      {{2, "暖心守护·独居长者关爱", "暖心守护", "200000", 8}, {3, "书香伴成长", "书香伴成长", "150000", 7}}};
   // 2026: running — the first tranche paid; 向阳计划 (the demo organization) past its mid-term.
-  RoundPlan running{"2026年度帮依一把项目创投", "政策边缘家庭与困境儿童", "2025-06-02T09:00", "2025-07-31T17:00",
-                    "2025-08-18", "2025-09-01", "2026-12-31", rs::kRunning,
+  RoundPlan running{"2026年度帮依一把项目创投",
+                    "政策边缘家庭与困境儿童",
+                    "2025-06-02T09:00",
+                    "2025-07-31T17:00",
+                    "2025-08-18",
+                    "2025-09-01",
+                    "2026-12-31",
+                    rs::kRunning,
                     {{1, "向阳计划·困境家庭综合帮扶", "向阳计划", "280000", 9},
                      {4, "文化润贤少", "文化润贤少", "180000", 8},
                      {5, "康复同行", "康复同行", "120000", 7},
                      {6, "一老一小互助坊", "互助坊", "90000", 6}}};
   // 2027: open for applications.
-  RoundPlan open{"2027年度帮依一把项目创投", "一老一小与政策边缘家庭", "2026-11-01T09:00", "2026-12-31T17:00",
-                 "", "", "", rs::kOpen, {}};
+  RoundPlan open{"2027年度帮依一把项目创投",
+                 "一老一小与政策边缘家庭",
+                 "2026-11-01T09:00",
+                 "2026-12-31T17:00",
+                 "",
+                 "",
+                 "",
+                 rs::kOpen,
+                 {}};
 
   auto done = SeedRound(c, divisions, orgs, users, finished);
   for (int64_t p : done) {

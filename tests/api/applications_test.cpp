@@ -241,6 +241,13 @@ TEST_F(Applications, BlindReviewConflictsResultsDecisionsAndNotice) {
   ASSERT_EQ(assigned.status, 200) << assigned.body;
   EXPECT_EQ(assigned.Json()["data"].size(), 3u);
   ASSERT_EQ(officer_.Post(bpath + "/reviewers", {{"user_ids", {reviewer_ids_[0], reviewer_ids_[1]}}}).status, 200);
+  // Unassigning before any score; assigning again is idempotent for those still there.
+  auto unassigned = officer_.Delete(apath + "/reviewers/" + S(reviewer_ids_[2]));
+  ASSERT_EQ(unassigned.status, 200) << unassigned.body;
+  EXPECT_EQ(unassigned.Json()["data"].size(), 2u);
+  EXPECT_EQ(officer_.Delete(apath + "/reviewers/" + S(reviewer_ids_[2])).status, 404);
+  EXPECT_EQ(org_a_admin_.Delete(apath + "/reviewers/" + S(reviewer_ids_[1])).status, 403);
+  EXPECT_EQ(officer_.Post(apath + "/reviewers", {{"user_ids", reviewer_ids_}}).Json()["data"].size(), 3u);
   EXPECT_EQ(org_a_admin_.Post(apath + "/reviewers", {{"user_ids", reviewer_ids_}}).status, 403);
 
   // A reviewer sees what is assigned to them, nothing else; scoring waits for review.
@@ -285,6 +292,9 @@ TEST_F(Applications, BlindReviewConflictsResultsDecisionsAndNotice) {
   EXPECT_EQ(mine[0]["my_review_state"], "submitted");
   EXPECT_EQ(mine[0]["my_review_total"], 80.0);
   EXPECT_EQ(mine[1]["my_review_state"], "assigned");
+  auto kept = officer_.Delete(apath + "/reviewers/" + S(reviewer_ids_[0]));
+  EXPECT_EQ(kept.status, 409);
+  EXPECT_EQ(kept.ErrorCode(), "already_submitted");
   auto aggregate = reviewers_[0].Get(apath + "/reviews").Json();
   EXPECT_EQ(aggregate["aggregate"]["count"], 1);
   EXPECT_EQ(aggregate["aggregate"]["mean"], 80.0);

@@ -31,6 +31,7 @@ bool CompleteEvaluation(db::Connection& c, int64_t id, const nlohmann::json& che
 nlohmann::json ListEvaluationsOf(db::Connection& c, int64_t evaluator_id);
 bool IsEvaluatorOf(db::Connection& c, int64_t project_id, int64_t user_id);
 bool EvaluationPassed(db::Connection& c, int64_t project_id, const std::string& kind);
+// An active user holding the reviewer role (assignable as reviewer or evaluator).
 bool IsReviewerUser(db::Connection& c, int64_t user_id);
 void SuspendProject(db::Connection& c, int64_t project_id);
 

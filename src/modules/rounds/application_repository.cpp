@@ -97,9 +97,6 @@ constexpr std::string_view kRankable =
 constexpr std::string_view kRoundTotals =
     "SELECT r.application_id, r.total_centi FROM review_assignments r JOIN applications a ON a.id = r.application_id"
     " WHERE a.round_id = $1 AND r.state = 'submitted'";
-constexpr std::string_view kIsReviewer =
-    "SELECT COUNT(*) AS n FROM role_assignments ra JOIN users u ON u.id = ra.user_id"
-    " WHERE ra.user_id = $1 AND ra.role = 'reviewer' AND u.status = 'active'";
 
 constexpr std::string_view kInsertObjection =
     "INSERT INTO objections (organization_id, round_id, application_id, source, content, state, recorded_by,"
@@ -289,8 +286,6 @@ std::vector<db::Row> ListRankable(db::Connection& c, int64_t round_id) { return 
 std::vector<db::Row> RoundSubmittedTotals(db::Connection& c, int64_t round_id) {
   return c.Query(kRoundTotals, {round_id});
 }
-
-bool IsReviewer(db::Connection& c, int64_t user_id) { return c.QueryOne(kIsReviewer, {user_id})->Int("n") > 0; }
 
 int64_t InsertObjection(db::Connection& c, int64_t organization_id, int64_t round_id, int64_t application_id,
                         const std::string& source, const std::string& content, int64_t by) {

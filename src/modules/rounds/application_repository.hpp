@@ -62,8 +62,6 @@ std::vector<int64_t> SubmittedTotals(db::Connection& c, int64_t application_id);
 // The applications a round's results rank, and every submitted total of the round.
 std::vector<db::Row> ListRankable(db::Connection& c, int64_t round_id);
 std::vector<db::Row> RoundSubmittedTotals(db::Connection& c, int64_t round_id);
-// Holds the reviewer role's scoring permission (assignable).
-bool IsReviewer(db::Connection& c, int64_t user_id);
 
 // Objections during 公示.
 int64_t InsertObjection(db::Connection& c, int64_t organization_id, int64_t round_id, int64_t application_id,

@@ -35,6 +35,7 @@ core::Error VersionConflict() {
 nlohmann::json LoadRound(db::Connection& c, const access::Principal& p, int64_t id) {
   access::Require(p, perm::kRoundsRead);
   auto round = FindRound(c, id);
+  // A draft is the foundation's work in progress: to everyone else it does not exist yet.
   if (!round || ((*round)["state"] == state::kDraft && !p.HasPlatform(perm::kRoundsManage))) {
     throw core::Error::NotFound("round");
   }

@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/validation.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/projects/monitoring_repository.hpp"
 #include "modules/rounds/application.hpp"
 #include "modules/rounds/application_repository.hpp"
 #include "modules/rounds/application_service.hpp"
@@ -73,7 +74,7 @@ nlohmann::json ReviewService::Assign(const access::Principal& p, int64_t applica
   return db_.Write([&](db::Connection& c) {
     nlohmann::json app = LoadApplication(c, p, application_id);
     for (size_t i = 0; i < ids.size(); ++i) {
-      if (!IsReviewer(c, ids[i])) {
+      if (!projects::IsReviewerUser(c, ids[i])) {
         in.Add("user_ids[" + std::to_string(i) + "]", "not_reviewer");
       }
     }
@@ -242,11 +243,15 @@ nlohmann::json ReviewService::Results(const access::Principal& p, int64_t round_
       rows.push_back(std::move(ranked[i].row));
     }
     int64_t total = *core::ParseYuan(round["total_budget_yuan"]);
-    return nlohmann::json{{"round", {{"id", round_id}, {"title", round["title"]}, {"state", round["state"]},
-                                     {"min_reviewers", round["min_reviewers"]}}},
-                          {"budget", {{"total_yuan", core::FormatYuan(total)},
-                                      {"proposed_yuan", core::FormatYuan(proposed)},
-                                      {"remaining_yuan", core::FormatYuan(total - proposed)}}},
+    return nlohmann::json{{"round",
+                           {{"id", round_id},
+                            {"title", round["title"]},
+                            {"state", round["state"]},
+                            {"min_reviewers", round["min_reviewers"]}}},
+                          {"budget",
+                           {{"total_yuan", core::FormatYuan(total)},
+                            {"proposed_yuan", core::FormatYuan(proposed)},
+                            {"remaining_yuan", core::FormatYuan(total - proposed)}}},
                           {"data", rows}};
   });
 }
@@ -272,8 +277,9 @@ nlohmann::json ReviewService::Decide(const access::Principal& p, int64_t applica
     nlohmann::json round = LoadRound(c, p, round_id);
     in.ThrowIfAny();
     if (round["state"] != state::kClosed) {
-      throw core::Error(core::ErrorKind::kConflict, "round_not_in_review",
-                        "the round is in state " + round["state"].get<std::string>() + "; decisions are made in review");
+      throw core::Error(
+          core::ErrorKind::kConflict, "round_not_in_review",
+          "the round is in state " + round["state"].get<std::string>() + "; decisions are made in review");
     }
     if (app["state"] != as::kEligible && app["state"] != as::kProposed) {
       throw core::Error(core::ErrorKind::kConflict, "not_eligible",
@@ -312,7 +318,8 @@ nlohmann::json ReviewService::Decide(const access::Principal& p, int64_t applica
   return db_.Read([&](db::Connection& c) { return LoadApplication(c, p, application_id); });
 }
 
-nlohmann::json ReviewService::RecordObjection(const access::Principal& p, int64_t round_id, const nlohmann::json& body) {
+nlohmann::json ReviewService::RecordObjection(const access::Principal& p, int64_t round_id,
+                                              const nlohmann::json& body) {
   access::RequirePlatform(p, perm::kRoundsManage);
   core::JsonReader in(body);
   auto application_id = in.Int("application_id", true, 1, INT64_MAX);
@@ -392,12 +399,13 @@ nlohmann::json ReviewService::PublicNotice(int64_t round_id) {
       throw core::Error::NotFound("notice");
     }
     std::string started = (*round)["notice_started_on"];
-    return nlohmann::json{{"round", {{"id", round_id},
-                                     {"title", (*round)["title"]},
-                                     {"theme", (*round)["theme"]},
-                                     {"state", (*round)["state"]},
-                                     {"notice_started_on", started},
-                                     {"notice_ends_on", NoticeEndsOn(*round, started)}}},
+    return nlohmann::json{{"round",
+                           {{"id", round_id},
+                            {"title", (*round)["title"]},
+                            {"theme", (*round)["theme"]},
+                            {"state", (*round)["state"]},
+                            {"notice_started_on", started},
+                            {"notice_ends_on", NoticeEndsOn(*round, started)}}},
                           {"data", ListNoticeProjects(c, round_id)}};
   });
 }

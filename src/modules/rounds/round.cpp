@@ -39,7 +39,8 @@ int64_t Money(core::JsonReader& in, const std::string& field) {
 
 }  // namespace
 
-nlohmann::json Subset(core::JsonReader& in, const std::string& field, const std::function<bool(const std::string&)>& valid) {
+nlohmann::json Subset(core::JsonReader& in, const std::string& field,
+                      const std::function<bool(const std::string&)>& valid) {
   nlohmann::json out = nlohmann::json::array();
   std::set<std::string> seen;
   for (const auto& v : in.StringArray(field, 50, 40)) {
@@ -61,10 +62,12 @@ bool IsTargetGroup(const std::string& v) {
 
 bool IsState(std::string_view s) { return std::find(kOrder.begin(), kOrder.end(), s) != kOrder.end(); }
 
-bool CanTransition(std::string_view from, std::string_view to) {
+std::string_view NextState(std::string_view from) {
   auto f = std::find(kOrder.begin(), kOrder.end(), from);
-  return f != kOrder.end() && f + 1 != kOrder.end() && *(f + 1) == to;
+  return f == kOrder.end() || f + 1 == kOrder.end() ? std::string_view() : *(f + 1);
 }
+
+bool CanTransition(std::string_view from, std::string_view to) { return !to.empty() && NextState(from) == to; }
 
 bool IsEditable(std::string_view s) { return s == state::kDraft || s == state::kOpen; }
 

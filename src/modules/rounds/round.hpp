@@ -31,6 +31,8 @@ bool IsTargetGroup(const std::string& v);
 nlohmann::json Subset(core::JsonReader& in, const std::string& field, const std::function<bool(const std::string&)>& valid);
 // The one order of a round's life: each state moves only to the next one.
 bool CanTransition(std::string_view from, std::string_view to);
+// The state after `from` ("" after finished or for an unknown state).
+std::string_view NextState(std::string_view from);
 // The rubric and the money rules may change only before review starts.
 bool IsEditable(std::string_view s);
 // From 公示 on the proposed projects are public.

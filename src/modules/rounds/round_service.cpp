@@ -6,6 +6,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/projects/project_repository.hpp"
 #include "modules/rounds/application_repository.hpp"
+#include "modules/rounds/application_service.hpp"
 #include "modules/rounds/round_repository.hpp"
 
 namespace bangyi::rounds {
@@ -13,15 +14,10 @@ namespace bangyi::rounds {
 namespace perm = access::permission;
 
 nlohmann::json RoundService::Load(db::Connection& c, const access::Principal& p, int64_t id) {
-  access::Require(p, perm::kRoundsRead);
-  auto round = FindRound(c, id);
-  // A draft is the foundation's work in progress: to everyone else it does not exist yet.
-  if (!round || ((*round)["state"] == state::kDraft && !p.HasPlatform(perm::kRoundsManage))) {
-    throw core::Error::NotFound("round");
-  }
-  (*round)["events"] = ListRoundEvents(c, id);
-  (*round)["can_manage"] = p.HasPlatform(perm::kRoundsManage);
-  return *round;
+  nlohmann::json round = LoadRound(c, p, id);
+  round["events"] = ListRoundEvents(c, id);
+  round["can_manage"] = p.HasPlatform(perm::kRoundsManage);
+  return round;
 }
 
 nlohmann::json RoundService::List(const access::Principal& p, const std::string& state, const http::Page& page) {
@@ -49,7 +45,8 @@ nlohmann::json RoundService::Create(const access::Principal& p, const nlohmann::
     InsertRoundEvent(c, new_id, "", std::string(state::kDraft), "", p.user_id);
     audit::Changes changes;
     changes.Set("title", in.title).Set("total_budget_cents", in.total_budget_cents).Set("rubric", in.rubric);
-    audit::Record(c, audit::ActorOf(p), {"round.create", "round", std::to_string(new_id), std::nullopt, changes.json()});
+    audit::Record(c, audit::ActorOf(p),
+                  {"round.create", "round", std::to_string(new_id), std::nullopt, changes.json()});
     return new_id;
   });
   return Get(p, id);
@@ -141,7 +138,8 @@ nlohmann::json RoundService::Transition(const access::Principal& p, int64_t id, 
     if (!reason.empty()) {
       changes.Set("reason", reason);
     }
-    audit::Record(c, audit::ActorOf(p), {"round.transition", "round", std::to_string(id), std::nullopt, changes.json()});
+    audit::Record(c, audit::ActorOf(p),
+                  {"round.transition", "round", std::to_string(id), std::nullopt, changes.json()});
   });
   return Get(p, id);
 }
