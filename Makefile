@@ -44,6 +44,7 @@ test-e2e:
 
 bench: build
 	BUILD_DIR=$(BUILD_DIR) bash bench/run_http_bench.sh
+	$(BUILD_DIR)/bench/pairing_bench 10000 200
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')

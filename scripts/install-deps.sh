@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
   libtomlplusplus-dev libcli11-dev libyaml-cpp-dev libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev libbenchmark-dev wrk
+  libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils
   chromium
 )
 need_node=0

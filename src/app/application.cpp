@@ -27,6 +27,7 @@
 #include "modules/cases/case_routes.hpp"
 #include "modules/projects/project_routes.hpp"
 #include "modules/rounds/round_routes.hpp"
+#include "modules/volunteers/volunteer_routes.hpp"
 
 namespace bangyi::app {
 
@@ -84,7 +85,9 @@ struct Services {
         applications(*db, divisions, config.data_dir + "/attachments"),
         reviews(*db),
         projects(*db),
-        monitoring(*db, config.data_dir + "/attachments") {
+        monitoring(*db, config.data_dir + "/attachments"),
+        volunteers(*db, divisions, secrets, volunteers::VolunteerSettings{config.volunteers_max_active_pairings}),
+        pairings(*db, volunteers, secrets) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -99,6 +102,7 @@ struct Services {
     cases::RegisterRoutes(router, cases, authenticate);
     rounds::RegisterRoutes(router, rounds::RoundServices{rounds, applications, reviews}, authenticate);
     projects::RegisterRoutes(router, projects, monitoring, authenticate);
+    volunteers::RegisterRoutes(router, volunteers, pairings, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -116,6 +120,8 @@ struct Services {
   rounds::ReviewService reviews;
   projects::ProjectService projects;
   projects::MonitoringService monitoring;
+  volunteers::VolunteerService volunteers;
+  volunteers::PairingService pairings;
   http::Router router;
 };
 

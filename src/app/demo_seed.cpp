@@ -11,6 +11,8 @@
 
 #include "app/application.hpp"
 #include "app/demo_cases.hpp"
+#include "app/demo_people.hpp"
+#include "app/demo_volunteers.hpp"
 #include "app/demo_rounds.hpp"
 #include "core/crypto.hpp"
 #include "core/validation.hpp"
@@ -29,12 +31,6 @@ namespace {
 constexpr std::string_view kCountUsers = "SELECT COUNT(*) AS n FROM users";
 constexpr int kOrganizations = 114;
 
-const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-                                            "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗",
-                                            "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
-const std::vector<std::string> kGiven = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军",
-                                         "杰", "娟", "涛", "明", "超", "秀英", "华", "慧", "建国", "志强",
-                                         "晓燕", "海燕", "文博", "思远", "雨桐", "子涵", "佳怡", "浩然"};
 const std::vector<std::string> kWords = {"阳光", "启明", "馨家", "乐群", "同心", "益家", "向阳", "本心", "春晖",
                                          "知行", "和悦", "安康", "暖心", "彩虹", "友邻", "睦邻", "乐龄", "惠民",
                                          "心桥", "明德", "善邻", "新航", "微光", "扶摇", "携手", "守望", "晨曦"};
@@ -51,19 +47,6 @@ const std::vector<Suffix> kSuffixes = {{"社会工作服务中心", "social_serv
                                        {"社会工作者协会", "social_group"}};
 const std::vector<std::string> kRatings = {"", "3A", "4A", "5A", "4A", "3A"};
 
-// std::mt19937 is specified exactly, so the same seed gives the same data everywhere; we avoid
-// the std distributions, whose output differs between standard libraries.
-class Rng {
- public:
-  explicit Rng(uint32_t seed) : mt_(seed) {}
-  size_t Below(size_t n) { return static_cast<size_t>(mt_() % n); }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
-
- private:
-  std::mt19937 mt_;
-};
-
 std::string CreditCode(char category, const std::string& district, int serial) {
   char body[32];
   std::snprintf(body, sizeof body, "5%c%sMJ%07d", category, district.c_str(), 4100000 + serial * 37);
@@ -71,39 +54,12 @@ std::string CreditCode(char category, const std::string& district, int serial) {
   return first17 + core::CreditCodeCheckChar(first17);
 }
 
-std::string Phone(Rng& rng) {
-  static const std::vector<std::string> kPrefixes = {"139", "138", "136", "186", "177", "133", "150", "189"};
-  std::string p = rng.Pick(kPrefixes);
-  for (int i = 0; i < 8; ++i) {
-    p.push_back(static_cast<char>('0' + rng.Below(10)));
-  }
-  return p;
-}
-
-std::string PersonName(Rng& rng) { return rng.Pick(kSurnames) + rng.Pick(kGiven); }
-
 constexpr int kHouseholdsPerOrganization = 30;  // ~210 per district
 const std::vector<std::string> kCategories = {"dibao", "dibao", "low_income", "expenditure_poverty",
                                               "extreme_poverty", "temporary_assistance", "policy_edge"};
 const std::vector<std::string> kRoads = {"共和新路", "场中路", "彭浦路", "临汾路", "南京东路", "西藏中路", "漕溪北路",
                                          "虹桥路", "长寿路", "曹杨路", "控江路", "浦东大道", "沪闵路", "嘉松北路"};
 const std::vector<std::string> kIllnesses = {"肺癌", "尿毒症", "糖尿病并发症", "脑卒中后遗症", "白血病", "慢阻肺"};
-
-// A synthetic resident ID: registered in `district`, born on `birth`, valid check character.
-std::string SyntheticId(const std::string& district, const std::string& birth, bool male, Rng& rng) {
-  int seq = static_cast<int>(rng.Below(50)) * 2 + (male ? 1 : 0);
-  char tail[16];
-  std::snprintf(tail, sizeof tail, "%02d%d", seq / 10 % 100, seq % 10);
-  std::string first17 = district + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2) + tail;
-  return first17 + core::ResidentIdCheckChar(first17);
-}
-
-std::string BirthDate(Rng& rng, int from_year, int to_year) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", from_year + static_cast<int>(rng.Below(to_year - from_year + 1)),
-                1 + static_cast<int>(rng.Below(12)), 1 + static_cast<int>(rng.Below(28)));
-  return buf;
-}
 
 }  // namespace
 
@@ -125,6 +81,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   DemoCaseCounts case_counts;
   DemoRoundUsers round_users;
   DemoRoundCounts round_counts;
+  DemoVolunteerCounts volunteer_counts;
+  int64_t demo_volunteer_user = 0;
 
   // Hash the demo passwords before taking the write lock (Argon2id is deliberately slow).
   struct DemoUser {
@@ -319,6 +277,9 @@ bool SeedDemo(const core::Config& config, bool quiet) {
       } else if (d.role == "finance") {
         round_users.finance = id;
       }
+      if (d.role == "volunteer") {
+        demo_volunteer_user = id;
+      }
       // The demo social worker and supervisor carry cases of the first organization.
       if (d.role == "social_worker") {
         case_orgs[1].workers = {id};
@@ -329,6 +290,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
 
     case_counts = SeedDemoCases(c, case_orgs, 2018);
     round_counts = SeedDemoRounds(c, divisions, case_orgs, round_users);
+    volunteer_counts = SeedDemoVolunteers(c, divisions, case_orgs, secrets, demo_volunteer_user, 2026);
   });
 
   std::string path = config.data_dir + "/demo-credentials.txt";
@@ -349,7 +311,9 @@ bool SeedDemo(const core::Config& config, bool quiet) {
             << kOrganizations * 4 + logins.size() << " users, " << kOrganizations * kHouseholdsPerOrganization
             << " households, " << case_counts.cases << " cases, " << case_counts.service_records
             << " service records (" << case_counts.person_times << " person-times), " << round_counts.rounds
-            << " funding rounds, " << round_counts.projects << " projects." << std::endl;
+            << " funding rounds, " << round_counts.projects << " projects, " << volunteer_counts.volunteers
+            << " volunteers, " << volunteer_counts.pairings << " pairings (" << volunteer_counts.visits << " visits)."
+            << std::endl;
   if (!quiet) {
     std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;
   }

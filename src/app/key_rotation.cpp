@@ -7,6 +7,7 @@
 #include "core/field_crypto.hpp"
 #include "core/secrets.hpp"
 #include "modules/registry/registry.hpp"
+#include "modules/volunteers/volunteer_service.hpp"
 
 namespace bangyi::app {
 
@@ -32,10 +33,10 @@ RotationResult RotateKeys(const core::Config& config, bool blind_index) {
   // 2. Every value rewritten under the new key (values already under it are left), and the
   //    blind indexes recomputed, in one transaction.
   db->Write([&](db::Connection& c) {
-    for (const auto& col : registry::kEncryptedColumns) {
-      std::string table(col.table);
-      std::string column(col.column);
-      // Identifiers come from the constant table above, never from input.
+    auto reseal = [&](std::string_view table_name, std::string_view column_name, std::string_view aad) {
+      std::string table(table_name);
+      std::string column(column_name);
+      // Identifiers come from the constant tables of the modules, never from input.
       auto rows = c.Query("SELECT id, " + column + " AS value FROM " + table + " WHERE " + column + " <> ''");
       std::string update = "UPDATE " + table + " SET " + column + " = $2 WHERE id = $1";
       for (const auto& r : rows) {
@@ -43,14 +44,20 @@ RotationResult RotateKeys(const core::Config& config, bool blind_index) {
         if (core::FieldCipher::KeyIdOf(stored) == result.to_key_id) {
           continue;
         }
-        auto clear = old_cipher.Decrypt(stored, col.aad);
+        auto clear = old_cipher.Decrypt(stored, aad);
         if (!clear) {
           throw std::runtime_error("cannot decrypt " + table + "." + column + " of row " + std::to_string(r.Int("id")) +
                                    " with key " + std::to_string(result.from_key_id));
         }
-        c.Execute(update, {r.Int("id"), new_cipher.Encrypt(*clear, col.aad)});
+        c.Execute(update, {r.Int("id"), new_cipher.Encrypt(*clear, aad)});
         ++result.values;
       }
+    };
+    for (const auto& col : registry::kEncryptedColumns) {
+      reseal(col.table, col.column, col.aad);
+    }
+    for (const auto& col : volunteers::kEncryptedColumns) {
+      reseal(col.table, col.column, col.aad);
     }
     if (secrets.next_blind_index_key) {
       for (const auto& r : c.Query("SELECT id, id_number_enc FROM persons WHERE id_number_enc <> ''")) {
@@ -64,6 +71,19 @@ RotationResult RotateKeys(const core::Config& config, bool blind_index) {
         }
         c.Execute("UPDATE persons SET id_number_bidx = $2 WHERE id = $1",
                   {r.Int("id"), core::BlindIndex(*secrets.next_blind_index_key, registry::kIdIndexDomain, *clear)});
+        ++result.indexes;
+      }
+      for (const auto& r : c.Query("SELECT id, id_number_enc FROM volunteers WHERE id_number_enc <> ''")) {
+        std::string stored = r.Text("id_number_enc");
+        auto clear = new_cipher.Decrypt(stored, volunteers::kIdNumberAad);
+        if (!clear) {
+          clear = old_cipher.Decrypt(stored, volunteers::kIdNumberAad);
+        }
+        if (!clear) {
+          throw std::runtime_error("cannot decrypt the ID number of volunteer " + std::to_string(r.Int("id")));
+        }
+        c.Execute("UPDATE volunteers SET id_number_bidx = $2 WHERE id = $1",
+                  {r.Int("id"), core::BlindIndex(*secrets.next_blind_index_key, volunteers::kIdIndexDomain, *clear)});
         ++result.indexes;
       }
     }

@@ -104,6 +104,11 @@ const std::vector<Setting>& Settings() {
          }
          c.cases_social_worker_scope = v;
        }},
+      {{"volunteers.max_active_pairings", "BANGYI_VOLUNTEERS_MAX_ACTIVE_PAIRINGS",
+        "open pairings a volunteer may hold at once"},
+       [](Config& c, const std::string& v) {
+         c.volunteers_max_active_pairings = ToInt("volunteers.max_active_pairings", v, 1, 50);
+       }},
       {{"http.trusted_proxies", "BANGYI_TRUSTED_PROXIES",
         "comma-separated proxy addresses whose X-Forwarded-For is believed (e.g. 127.0.0.1 behind nginx)"},
        [](Config& c, const std::string& v) {

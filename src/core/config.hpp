@@ -46,6 +46,8 @@ struct Config {
   // Case visibility for social workers: "organization" (all of their organization's cases) or
   // "own" (only the cases assigned to them; supervisors and administrators still see all).
   std::string cases_social_worker_scope = "organization";
+  // Open (proposed, active or paused) pairings a volunteer may hold; suggestions leave out those at it.
+  int volunteers_max_active_pairings = 3;
 
   std::string DatabaseUrl() const;
   std::string SecretsFile() const;

@@ -92,6 +92,13 @@ class Connection {
   // Runs one statement and returns all rows. Statements are prepared once per connection and
   // cached by their text.
   virtual std::vector<Row> Query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement and hands each row to `fn` as it is read, without collecting them (for
+  // scans of thousands of rows). The default collects through Query; engines may stream.
+  virtual void ForEach(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) {
+    for (const auto& row : Query(sql, params)) {
+      fn(row);
+    }
+  }
   // Runs one statement; returns the number of rows changed.
   virtual int64_t Execute(std::string_view sql, const Params& params = {}) = 0;
   // Runs several statements without parameters (migrations).

@@ -37,6 +37,8 @@ std::vector<Route> Routes(const TestServer& server) {
 
 const std::set<std::string> kPublic = {"GET /api/v1/health", "POST /api/v1/auth/login", "GET /metrics",
                                        "GET /api/v1/public/rounds/1/notice",
+                                       "GET /api/v1/public/volunteer-organizations", "GET /api/v1/public/divisions",
+                                       "POST /api/v1/public/volunteer-signups", "GET /api/v1/certificates/{code}",
                                        "GET /api/docs", "GET /api/docs/openapi.yaml"};
 
 }  // namespace

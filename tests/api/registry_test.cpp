@@ -282,7 +282,7 @@ TEST_F(Registry, ListsByMemberNameAndCategoryAndKeepsFinances) {
 
 // Acceptance: the seeded database holds no clear ID number, phone or detail address of any
 // seeded person — every encrypted value is decrypted here and looked for in the raw file.
-TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
+TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {  // volunteers included
   TestServer server(std::map<std::string, std::string>{}, /*create_admin=*/false);
   if (server.engine() != "sqlite") {
     GTEST_SKIP() << "reads the SQLite file directly";
@@ -301,6 +301,15 @@ TEST(RegistrySeed, TheSeededSqliteFileHoldsNoClearValueOfAnySeededPerson) {
       phones.insert(*cipher.Decrypt(line.substr(bar + 1), "persons.phone"));
     }
   }
+  // Volunteers' ID numbers and phones are sealed the same way (their own columns and AAD).
+  std::stringstream volunteers(server.Query("SELECT id_number_enc || '|' || phone_enc FROM volunteers"));
+  size_t volunteer_count = 0;
+  for (std::string line; std::getline(volunteers, line); ++volunteer_count) {
+    auto bar = line.find('|');
+    ids.insert(*cipher.Decrypt(line.substr(0, bar), "volunteers.id_number"));
+    phones.insert(*cipher.Decrypt(line.substr(bar + 1), "volunteers.phone"));
+  }
+  ASSERT_GT(volunteer_count, 2000u);
   std::stringstream households(server.Query("SELECT address_enc FROM households"));
   for (std::string line; std::getline(households, line);) {
     addresses.push_back(*cipher.Decrypt(line, "households.address"));

@@ -39,6 +39,10 @@ inline constexpr std::string_view kReviewsScore = "reviews.score";
 inline constexpr std::string_view kProjectsRead = "projects.read";
 inline constexpr std::string_view kProjectsReport = "projects.report";    // reports and expenses
 inline constexpr std::string_view kDisbursementsApprove = "disbursements.approve";
+inline constexpr std::string_view kVolunteersRead = "volunteers.read";
+inline constexpr std::string_view kVolunteersManage = "volunteers.manage";   // approval, safeguarding, reveal
+inline constexpr std::string_view kPairingsManage = "pairings.manage";       // teams, pairings, confirming visits
+inline constexpr std::string_view kVolunteeringSelf = "volunteering.self";   // a volunteer's own pairings and visits
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

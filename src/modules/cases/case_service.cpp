@@ -197,7 +197,9 @@ nlohmann::json CaseService::Staff(const access::Principal& p) {
 }
 
 nlohmann::json CaseService::ServiceTypes(const access::Principal& p, bool all) {
-  if (!p.Has(perm::kCasesRead) && !p.Has(perm::kCasesInspect) && !p.Has(perm::kCatalogueManage)) {
+  // Volunteers choose a service type when they log a visit.
+  if (!p.Has(perm::kCasesRead) && !p.Has(perm::kCasesInspect) && !p.Has(perm::kCatalogueManage) &&
+      !p.Has(perm::kVolunteeringSelf)) {
     throw core::Error::Forbidden("missing permission cases.read");
   }
   bool with_retired = all && p.HasPlatform(perm::kCatalogueManage);

@@ -7,6 +7,10 @@ void RegisterRoutes(http::Router& router, const DivisionIndex& index, const acce
     access::Require(authenticate(r), access::permission::kDivisionsRead);
     return http::Response::Json(200, {{"data", index.Tree()}});
   });
+  // Administrative divisions are public knowledge; the volunteer sign-up page needs them before
+  // anyone has an account.
+  router.Get("/api/v1/public/divisions",
+             [&index](http::Request&) { return http::Response::Json(200, {{"data", index.Tree()}}); });
 }
 
 }  // namespace bangyi::divisions
