@@ -78,11 +78,16 @@ export interface BrowserSession {
   readonly step: Step
 }
 
+/** Options of useBrowser: the viewport (a desktop 1440×900 by default; 390×844 for a phone). */
+export interface BrowserOptions {
+  viewport?: { width: number; height: number }
+}
+
 /**
  * Registers beforeAll/afterAll hooks in the calling describe block that launch headless Chromium
  * with a fresh zh-CN profile and close it again; failure screenshots are named `<prefix><step>`.
  */
-export function useBrowser(screenshotPrefix = ''): BrowserSession {
+export function useBrowser(screenshotPrefix = '', options: BrowserOptions = {}): BrowserSession {
   let browser: Browser
   let context: BrowserContext
   let page: Page
@@ -104,7 +109,7 @@ export function useBrowser(screenshotPrefix = ''): BrowserSession {
       ],
     })
     // A new context is a fresh profile: no cookies, no localStorage (so the UI starts in zh-CN).
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' })
     context.setDefaultTimeout(TIMEOUT)
     page = await context.newPage()
     page.on('pageerror', (err) => console.error(`[browser] page error: ${err.message}`))

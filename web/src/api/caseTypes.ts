@@ -287,10 +287,16 @@ export interface ServiceRecordList {
   metadata: ServiceRecordMetadata
 }
 
-/** An entry of `GET /service-types` (assumed `{code, name}`; a bare code string is accepted). */
+/**
+ * An entry of `GET /service-types`. The server sends `{code, name_zh, name_en, active}`; `name` is
+ * the Chinese name (or whatever name the entry carried), and the two names are kept when sent so a
+ * view can show the one of the current locale. A bare code string is accepted.
+ */
 export interface ServiceType {
   code: string
   name: string
+  name_zh?: string
+  name_en?: string
 }
 
 /** Assumed shape: the contract names alerts but not their fields. */

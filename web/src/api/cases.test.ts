@@ -94,6 +94,16 @@ describe('case-work API', () => {
     expect(last().url).toBe('/api/v1/service-types')
   })
 
+  it('keeps both names of a service type as the server sends them', async () => {
+    fetchMock.mockImplementationOnce(
+      async () => new Response(JSON.stringify({ data: [{ code: 'tutoring', name_zh: '学业辅导', name_en: 'Tutoring', active: true }, { code: 'other', name_zh: '其他', name_en: '' }] })),
+    )
+    expect(await api.listServiceTypes()).toEqual([
+      { code: 'tutoring', name: '学业辅导', name_zh: '学业辅导', name_en: 'Tutoring' },
+      { code: 'other', name: '其他', name_zh: '其他' },
+    ])
+  })
+
   it('uploads an attachment as the raw body with its type, the name in the query, and the CSRF token', async () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47])
     const file = new Blob([bytes], { type: 'image/png' })

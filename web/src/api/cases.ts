@@ -149,7 +149,14 @@ export function normalizeServiceTypes(raw: readonly unknown[]): ServiceType[] {
       const o = item as Record<string, unknown>
       const code = String(o.code ?? o.key ?? o.id ?? '')
       if (code) {
-        out.push({ code, name: String(o.name ?? o.label ?? o.name_zh ?? code) })
+        const entry: ServiceType = { code, name: String(o.name ?? o.label ?? o.name_zh ?? code) }
+        for (const key of ['name_zh', 'name_en'] as const) {
+          const v = o[key]
+          if (typeof v === 'string' && v) {
+            entry[key] = v
+          }
+        }
+        out.push(entry)
       }
     }
   }

@@ -74,6 +74,20 @@ export const ERROR_CODES = [
   'gate_not_met',
   'not_requested',
   'not_approved',
+  // Volunteers and pairing (docs/volunteers.md), all 409.
+  'not_pending',
+  'not_proposed',
+  'background_check_missing',
+  'at_capacity',
+  'volunteer_not_active',
+  'case_not_in_service',
+  // … and those the server sends beyond docs/volunteers.md (src/modules/volunteers), all 409.
+  'case_closed',
+  'already_ended',
+  'not_active_volunteer',
+  'pairing_not_active',
+  'visit_confirmed',
+  'unchanged',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
@@ -121,6 +135,19 @@ export const FIELD_ERROR_CODES = [
   'future',
   // Case work: a case's project that is not an agreement-pending or active project of its organization.
   'not_project',
+  // Volunteers: a volunteer under 16, a street outside its district, a stale profile version, a
+  // certificate period without confirmed hours.
+  'too_young',
+  'not_in_district',
+  'stale',
+  'no_hours',
+  // … a team member or pairing volunteer outside the organization, a user without the role, a
+  // volunteer not active, a period ending before it starts.
+  'not_member',
+  'not_active',
+  'not_staff',
+  'not_adviser',
+  'before_from',
 ] as const
 
 /** Message key for an error: the specific code if known, else the status, else a generic one. */
@@ -152,7 +179,17 @@ export function fieldMessageKey(code: string): string {
 }
 
 /** Error codes of case work the server also names a field with. */
-const CASE_FIELD_CODES: readonly string[] = ['invalid_transition', 'assessment_required', 'open_case_exists', 'consent_required']
+const CASE_FIELD_CODES: readonly string[] = [
+  'invalid_transition',
+  'assessment_required',
+  'open_case_exists',
+  'consent_required',
+  // Pairing: 409 `background_check_missing` names `volunteer_id`.
+  'background_check_missing',
+  'at_capacity',
+  'volunteer_not_active',
+  'unchanged',
+]
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string
 

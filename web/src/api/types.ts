@@ -28,6 +28,10 @@ export type Permission =
   | 'projects.read'
   | 'projects.report'
   | 'disbursements.approve'
+  | 'volunteers.read'
+  | 'volunteers.manage'
+  | 'pairings.manage'
+  | 'volunteering.self'
 
 export const ROLE_NAMES = [
   'foundation_admin',

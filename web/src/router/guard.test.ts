@@ -54,6 +54,13 @@ describe('decideNavigation', () => {
     expect(decideNavigation(caseDetail, { ...admin, permissions: ['households.read'] })).toEqual({ name: 'forbidden' })
   })
 
+  it('lands a user whose only role is volunteer on their own home; the sign-up is public', () => {
+    const volunteer: GuardSession = { ...admin, permissions: ['organizations.read', 'divisions.read', 'volunteering.self'], roles: ['volunteer'] }
+    expect(decideNavigation(route('home', '/'), volunteer)).toEqual({ name: 'my-volunteering' })
+    expect(decideNavigation(route('home', '/'), { ...volunteer, roles: ['org_admin', 'volunteer'] })).toEqual({ name: 'organizations' })
+    expect(decideNavigation(route('volunteer-signup', '/public/volunteer-signup', { public: true }), anonymous)).toBe(true)
+  })
+
   it('sends home to the first page the user may open', () => {
     expect(decideNavigation(route('home', '/'), admin)).toEqual({ name: 'organizations' })
     expect(decideNavigation(route('home', '/'), { ...admin, permissions: ['audit.read'] })).toEqual({ name: 'audit' })

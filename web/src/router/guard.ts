@@ -13,6 +13,8 @@ export interface GuardSession {
   loggedIn: boolean
   mustChangePassword: boolean
   permissions: readonly string[]
+  /** The role names held (a volunteer-only user lands on their own home). */
+  roles?: readonly string[]
 }
 
 /**
@@ -39,7 +41,7 @@ export function decideNavigation(to: GuardTarget, session: GuardSession): true |
     return { name: 'forbidden' }
   }
   if (to.name === 'home') {
-    const first = homeRoute(session.permissions)
+    const first = homeRoute(session.permissions, undefined, session.roles)
     return first ? { name: first } : true
   }
   return true

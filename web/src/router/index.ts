@@ -33,6 +33,21 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'rounds.notice.title' },
   },
   {
+    // Volunteer sign-up: public, outside the signed-in layout.
+    path: '/public/volunteer-signup',
+    name: 'volunteer-signup',
+    component: () => import('@/views/volunteers/VolunteerSignup.vue'),
+    meta: { public: true, titleKey: 'volunteers.signup.title' },
+  },
+  {
+    // Verification of a volunteer service certificate by its code.
+    path: '/public/certificates/:code',
+    name: 'certificate-verify',
+    component: () => import('@/views/volunteers/CertificateVerify.vue'),
+    props: true,
+    meta: { public: true, titleKey: 'volunteers.certificate.verifyTitle' },
+  },
+  {
     path: '/change-password',
     name: 'change-password',
     component: () => import('@/views/auth/ChangePasswordView.vue'),
@@ -62,6 +77,54 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/cases/CaseDetail.vue'),
         props: true,
         meta: { anyPermission: ['cases.read', 'cases.inspect'], titleKey: 'cases.detail.title' },
+      },
+      {
+        // The social worker's and supervisor's board of pairings, with the visits to confirm.
+        path: 'pairings',
+        name: 'pairings',
+        component: () => import('@/views/volunteers/PairingBoard.vue'),
+        meta: { permission: 'pairings.manage', titleKey: 'menu.pairings' },
+      },
+      {
+        path: 'volunteers',
+        name: 'volunteers',
+        component: () => import('@/views/volunteers/VolunteerList.vue'),
+        meta: { permission: 'volunteers.read', titleKey: 'menu.volunteers' },
+      },
+      {
+        // The same list, of the applications pending with the caller's organization.
+        path: 'volunteers/approvals',
+        name: 'volunteer-approvals',
+        component: () => import('@/views/volunteers/VolunteerList.vue'),
+        props: { approvals: true },
+        meta: { permission: 'volunteers.read', titleKey: 'volunteers.list.approvals' },
+      },
+      {
+        path: 'volunteers/:id',
+        name: 'volunteer-detail',
+        component: () => import('@/views/volunteers/VolunteerDetail.vue'),
+        props: true,
+        meta: { permission: 'volunteers.read', titleKey: 'volunteers.detail.title' },
+      },
+      {
+        path: 'professionals',
+        name: 'professionals',
+        component: () => import('@/views/volunteers/ProfessionalList.vue'),
+        meta: { anyPermission: ['volunteers.read', 'pairings.manage'], titleKey: 'volunteers.professionals.title' },
+      },
+      {
+        // The volunteer's own home (mobile first): families, visits, hours, certificates.
+        path: 'my-volunteering',
+        name: 'my-volunteering',
+        component: () => import('@/views/volunteers/MyVolunteering.vue'),
+        meta: { permission: 'volunteering.self', titleKey: 'menu.myVolunteering' },
+      },
+      {
+        path: 'my-volunteering/pairings/:id',
+        name: 'my-pairing',
+        component: () => import('@/views/volunteers/MyPairing.vue'),
+        props: true,
+        meta: { permission: 'volunteering.self', titleKey: 'volunteers.me.family' },
       },
       {
         path: 'organizations',
@@ -192,6 +255,7 @@ router.beforeEach(async (to) => {
     loggedIn: auth.user !== null,
     mustChangePassword: auth.user?.must_change_password === true,
     permissions: auth.permissions,
+    roles: (auth.user?.roles ?? []).map((r) => r.role),
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MENU, homeRoute, safeRedirect, visibleMenu } from './menu'
+import { MENU, homeRoute, safeRedirect, visibleMenu, volunteerOnly } from './menu'
 
 describe('visibleMenu', () => {
   it('shows nothing without permissions', () => {
@@ -66,6 +66,9 @@ describe('visibleMenu', () => {
         'projects.read',
         'reviews.score',
         'disbursements.approve',
+        'pairings.manage',
+        'volunteers.read',
+        'volunteering.self',
       ]).toContain(
         item.permission,
       )
@@ -75,6 +78,32 @@ describe('visibleMenu', () => {
   it('shows households after organizations to a social worker', () => {
     const worker = ['divisions.read', 'households.read', 'households.write', 'organizations.read', 'persons.reveal']
     expect(visibleMenu(worker).map((i) => i.route)).toEqual(['organizations', 'households'])
+  })
+})
+
+describe('volunteering', () => {
+  const worker = ['cases.read', 'cases.write', 'divisions.read', 'households.read', 'organizations.read', 'volunteers.read', 'pairings.manage']
+  const volunteer = ['organizations.read', 'divisions.read', 'volunteering.self']
+
+  it('shows a social worker the pairing board after the cases, the volunteers after the households', () => {
+    expect(visibleMenu(worker).map((i) => i.route)).toEqual(['workbench', 'cases', 'pairings', 'organizations', 'households', 'volunteers'])
+    expect(homeRoute(worker)).toBe('workbench')
+  })
+
+  it('shows a user whose only role is volunteer their own home, and nothing else', () => {
+    expect(volunteerOnly(['volunteer'])).toBe(true)
+    expect(volunteerOnly(['volunteer', 'volunteer'])).toBe(true)
+    expect(visibleMenu(volunteer, undefined, ['volunteer']).map((i) => i.route)).toEqual(['my-volunteering'])
+    expect(homeRoute(volunteer, undefined, ['volunteer'])).toBe('my-volunteering')
+  })
+
+  it('keeps staff who also volunteer on their work, with their volunteering last', () => {
+    const both = [...worker, 'volunteering.self']
+    expect(volunteerOnly(['social_worker', 'volunteer'])).toBe(false)
+    expect(volunteerOnly([])).toBe(false)
+    expect(volunteerOnly(null)).toBe(false)
+    expect(homeRoute(both, undefined, ['social_worker', 'volunteer'])).toBe('workbench')
+    expect(visibleMenu(both, undefined, ['social_worker', 'volunteer']).map((i) => i.route).at(-1)).toBe('my-volunteering')
   })
 })
 

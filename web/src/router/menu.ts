@@ -1,6 +1,19 @@
 import type { Permission } from '@/api/types'
 
-export type MenuIcon = 'office' | 'house' | 'user' | 'document' | 'monitor' | 'folder' | 'money' | 'edit' | 'chart' | 'wallet'
+export type MenuIcon =
+  | 'office'
+  | 'house'
+  | 'user'
+  | 'document'
+  | 'monitor'
+  | 'folder'
+  | 'money'
+  | 'edit'
+  | 'chart'
+  | 'wallet'
+  | 'connection'
+  | 'avatar'
+  | 'star'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -17,27 +30,40 @@ export const MENU: readonly MenuItem[] = [
   // First, so that a social worker lands on their workbench.
   { route: 'workbench', titleKey: 'menu.workbench', icon: 'monitor', permission: 'cases.read' },
   { route: 'cases', titleKey: 'menu.cases', icon: 'folder', permission: 'cases.read' },
+  { route: 'pairings', titleKey: 'menu.pairings', icon: 'connection', permission: 'pairings.manage' },
   // Before the rounds, so that a reviewer lands on their assignments.
   { route: 'reviews', titleKey: 'menu.reviews', icon: 'edit', permission: 'reviews.score' },
   // Before the rest, so that finance lands on the tranches waiting for them.
   { route: 'disbursements', titleKey: 'menu.disbursements', icon: 'wallet', permission: 'disbursements.approve' },
   { route: 'organizations', titleKey: 'menu.organizations', icon: 'office', permission: 'organizations.read' },
   { route: 'households', titleKey: 'menu.households', icon: 'house', permission: 'households.read' },
+  { route: 'volunteers', titleKey: 'menu.volunteers', icon: 'avatar', permission: 'volunteers.read' },
   { route: 'rounds', titleKey: 'menu.rounds', icon: 'money', permission: 'rounds.read' },
   { route: 'projects', titleKey: 'menu.projects', icon: 'chart', permission: 'projects.read' },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
   { route: 'audit', titleKey: 'menu.audit', icon: 'document', permission: 'audit.read' },
+  // Last, so that staff who also volunteer still land on their work; a volunteer sees only this.
+  { route: 'my-volunteering', titleKey: 'menu.myVolunteering', icon: 'star', permission: 'volunteering.self' },
 ]
 
-/** The items the holder of `permissions` may open. */
-export function visibleMenu(permissions: readonly string[], items: readonly MenuItem[] = MENU): MenuItem[] {
+/** Whether every role held is `volunteer`: the nav then shows the volunteer's own home only. */
+export function volunteerOnly(roles: readonly string[] | null | undefined): boolean {
+  return !!roles && roles.length > 0 && roles.every((r) => r === 'volunteer')
+}
+
+/**
+ * The items the holder of `permissions` may open; a user whose only role is `volunteer` (`roles`)
+ * sees only the items of `volunteering.self`.
+ */
+export function visibleMenu(permissions: readonly string[], items: readonly MenuItem[] = MENU, roles?: readonly string[] | null): MenuItem[] {
   const held = new Set(permissions)
-  return items.filter((item) => held.has(item.permission))
+  const only = volunteerOnly(roles)
+  return items.filter((item) => held.has(item.permission) && (!only || item.permission === 'volunteering.self'))
 }
 
 /** Where "/" goes after login: the first menu item allowed, or null (the welcome page). */
-export function homeRoute(permissions: readonly string[], items: readonly MenuItem[] = MENU): string | null {
-  return visibleMenu(permissions, items)[0]?.route ?? null
+export function homeRoute(permissions: readonly string[], items: readonly MenuItem[] = MENU, roles?: readonly string[] | null): string | null {
+  return visibleMenu(permissions, items, roles)[0]?.route ?? null
 }
 
 /**
