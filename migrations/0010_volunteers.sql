@@ -107,6 +107,9 @@ CREATE TABLE pairings (
 CREATE INDEX pairings_volunteer ON pairings (volunteer_id, status);
 CREATE INDEX pairings_organization ON pairings (organization_id, status);
 CREATE INDEX pairings_case ON pairings (case_id);
+-- One open pairing of a volunteer with a family, even under concurrent proposals.
+CREATE UNIQUE INDEX pairings_open ON pairings (case_id, volunteer_id)
+  WHERE status IN ('proposed', 'active', 'paused');
 
 CREATE TABLE pairing_visits (
   id                INTEGER PRIMARY KEY,

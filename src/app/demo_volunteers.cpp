@@ -26,6 +26,8 @@ constexpr std::string_view kCasesInService =
     "SELECT id, household_id, primary_person_id, project_id, social_worker_id FROM cases"
     " WHERE organization_id = $1 AND state = 'in_service' AND primary_person_id IS NOT NULL ORDER BY id";
 
+constexpr std::string_view kOrganizationDistrict = "SELECT registered_district FROM organizations WHERE id = $1";
+
 const std::vector<std::string> kActivities = {"陪伴老人聊天，帮助整理房间", "辅导孩子完成数学作业", "陪同去社区卫生服务中心复诊",
                                               "一起包馄饨，了解近期生活情况", "教老人使用手机视频通话", "读绘本、做手工",
                                               "帮助采购生活用品", "陪伴散步，做简单康复练习"};
@@ -269,8 +271,7 @@ DemoVolunteerCounts SeedDemoVolunteers(db::Connection& c, const divisions::Divis
     if (org.id == 0 || org.workers.empty()) {
       continue;
     }
-    std::string district = c.QueryOne("SELECT registered_district FROM organizations WHERE id = $1", {org.id})
-                               ->Text("registered_district");
+    std::string district = c.QueryOne(kOrganizationDistrict, {org.id})->Text("registered_district");
     seeder.Organization(org, district, k == 1 ? std::optional(demo_volunteer_user) : std::nullopt);
   }
   return seeder.counts;

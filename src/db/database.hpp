@@ -93,7 +93,8 @@ class Connection {
   // cached by their text.
   virtual std::vector<Row> Query(std::string_view sql, const Params& params = {}) = 0;
   // Runs one statement and hands each row to `fn` as it is read, without collecting them (for
-  // scans of thousands of rows). The default collects through Query; engines may stream.
+  // scans of thousands of rows). The default collects through Query; engines may stream. `fn`
+  // must not run the same SQL text on this connection (the statement is cached and mid-scan).
   virtual void ForEach(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) {
     for (const auto& row : Query(sql, params)) {
       fn(row);

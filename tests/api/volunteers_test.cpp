@@ -279,6 +279,36 @@ TEST_F(Volunteers, SignUpIsApprovedByTheChosenOrganizationWhichCreatesTheAccount
   EXPECT_EQ(me.Json()["hours"]["confirmed_minutes"], 0);
   EXPECT_EQ(volunteer.Get("/api/v1/volunteers").status, 403);
   EXPECT_EQ(worker_.Get("/api/v1/me/volunteer").status, 403);
+  // The volunteer reads their own record but cannot vouch for themselves.
+  EXPECT_EQ(volunteer.Get("/api/v1/volunteers/" + S(id)).status, 200);
+  EXPECT_EQ(volunteer.Put("/api/v1/volunteers/" + S(id) + "/safeguarding",
+                          {{"background_check_status", "passed"}, {"background_check_on", "2026-11-01"}})
+                .status,
+            403);
+  EXPECT_EQ(volunteer.Post("/api/v1/volunteers/" + S(id) + "/status", {{"status", "paused"}, {"reason", "自己"}}).status,
+            403);
+  EXPECT_EQ(volunteer.Put("/api/v1/volunteers/" + S(id), {{"version", 1}, {"name", "周大敏"}}).status, 403);
+  EXPECT_TRUE(HasField(org_admin_.Put("/api/v1/volunteers/" + S(id) + "/safeguarding",
+                                      {{"background_check_status", "passed"}, {"background_check_on", ""}}),
+                       "background_check_on:required"));
+
+  // An organization that rejected an applicant keeps the record of its decision, nothing more.
+  auto other = VolunteerBody("吴强", "31010119880808001", "male");
+  other["organization_ids"] = {org_b_};
+  other["username"] = "qiang.wu";
+  other["password"] = "Volunteer-Password-1";
+  auto other_id = anonymous.Post("/api/v1/public/volunteer-signups", other).Json()["id"].get<long long>();
+  EXPECT_TRUE(HasField(org_b_admin_.Post("/api/v1/volunteers/" + S(other_id) + "/reject", nlohmann::json::object()),
+                       "reason:required"));
+  ASSERT_EQ(org_b_admin_.Post("/api/v1/volunteers/" + S(other_id) + "/reject", {{"reason", "服务区域不符"}}).status, 200);
+  EXPECT_EQ(org_b_admin_.Get("/api/v1/volunteers/" + S(other_id)).Json()["membership_status"], "rejected");
+  EXPECT_EQ(org_b_admin_.Post("/api/v1/volunteers/" + S(other_id) + "/reveal", {{"reason", "核对身份"}}).status, 403);
+  EXPECT_EQ(org_b_admin_.Put("/api/v1/volunteers/" + S(other_id) + "/safeguarding", {{"background_check_status", "none"}})
+                .status,
+            403);
+  EXPECT_EQ(org_b_admin_.Post("/api/v1/volunteers/" + S(other_id) + "/approve", nlohmann::json::object()).status, 403);
+  Client rejected(server_);
+  EXPECT_EQ(rejected.Login("qiang.wu", "Volunteer-Password-1").status, 401);
 
   // Reveal: with a reason, by the organization's administrator, audited without the values.
   EXPECT_EQ(worker_.Post("/api/v1/volunteers/" + S(id) + "/reveal", {{"reason", "核对身份"}}).status, 403);
@@ -481,6 +511,9 @@ TEST_F(Volunteers, VisitsCountOnlyOnceConfirmedExactlyOnceInTheCaseAndTheProject
   auto future = visit;
   future["visited_on"] = "2099-01-01";
   EXPECT_TRUE(HasField(me.Post(visits, future), "visited_on:out_of_range"));
+  auto early = visit;
+  early["visited_on"] = "2026-09-30";
+  EXPECT_TRUE(HasField(me.Post(visits, early), "visited_on:before_start"));
   auto too_long = visit;
   too_long["duration_minutes"] = 721;
   EXPECT_TRUE(HasField(me.Post(visits, too_long), "duration_minutes:out_of_range"));
@@ -505,9 +538,13 @@ TEST_F(Volunteers, VisitsCountOnlyOnceConfirmedExactlyOnceInTheCaseAndTheProject
             "queried");
   EXPECT_EQ(worker_.Post("/api/v1/visits/" + S(visit_id) + "/confirm", nlohmann::json::object()).ErrorCode(), "not_pending");
   visit["duration_minutes"] = 75;
-  auto corrected = me.Put("/api/v1/visits/" + S(visit_id), visit);
+  auto with_concern = visit;
+  with_concern["concerns"] = {{{"type", "safety"}, {"note", "楼道灯坏了，老人夜间摔倒风险"}}};
+  auto corrected = me.Put("/api/v1/visits/" + S(visit_id), with_concern);
   ASSERT_EQ(corrected.status, 200) << corrected.body;
   EXPECT_EQ(corrected.Json()["status"], "logged");
+  // A correction that adds a safety concern raises the alert too.
+  EXPECT_EQ(worker_.Get("/api/v1/cases/" + S(case_id)).Json()["open_alerts"].size(), 1u);
   EXPECT_EQ(worker_b_.Post("/api/v1/visits/" + S(visit_id) + "/confirm", nlohmann::json::object()).status, 403);
   EXPECT_EQ(me.Post("/api/v1/visits/" + S(visit_id) + "/confirm", nlohmann::json::object()).status, 403);
   EXPECT_EQ(worker_.Post("/api/v1/visits/999999/confirm", nlohmann::json::object()).status, 404);
@@ -551,14 +588,15 @@ TEST_F(Volunteers, VisitsCountOnlyOnceConfirmedExactlyOnceInTheCaseAndTheProject
   alarming["concerns"] = {{{"type", "safety"}, {"note", "家中燃气有异味，老人独自在家"}}};
   ASSERT_EQ(me.Post(visits, alarming).status, 201);
   auto alerts = worker_.Get("/api/v1/cases/" + S(case_id)).Json()["open_alerts"];
-  ASSERT_EQ(alerts.size(), 1u);
-  EXPECT_EQ(alerts[0]["kind"], "crisis");
-  EXPECT_EQ(alerts[0]["level"], "critical");
+  ASSERT_EQ(alerts.size(), 2u);
+  for (const auto& alert : alerts) {
+    EXPECT_EQ(alert["kind"], "crisis");
+    EXPECT_EQ(alert["level"], "critical");
+  }
   alarming["concerns"] = {{{"type", "gossip"}, {"note", "x"}}};
   EXPECT_TRUE(HasField(me.Post(visits, alarming), "concerns[0].type:invalid"));
 
   // Missed cadence: no visit for two weekly periods puts the pairing in the worker's queue.
-  EXPECT_EQ(worker_.Get("/api/v1/pairings?overdue=true&mine=true").Json()["data"].size(), 0u);
   ASSERT_EQ(server_.ExecSql("UPDATE pairing_visits SET visited_on = '2026-10-02' WHERE pairing_id = " + S(pairing)), 0);
   auto overdue = worker_.Get("/api/v1/pairings?overdue=true&mine=true");
   ASSERT_EQ(overdue.Json()["data"].size(), 1u) << overdue.body;
@@ -570,6 +608,15 @@ TEST_F(Volunteers, VisitsCountOnlyOnceConfirmedExactlyOnceInTheCaseAndTheProject
   ASSERT_EQ(worker_.Post("/api/v1/pairings/" + S(pairing) + "/pause", {{"reason", "家属住院"}}).status, 200);
   EXPECT_EQ(me.Post(visits, visit).ErrorCode(), "pairing_not_active");
   EXPECT_EQ(worker_.Post("/api/v1/pairings/" + S(pairing) + "/pause", {{"reason", "again"}}).status, 409);
+  ASSERT_EQ(worker_.Post("/api/v1/pairings/" + S(pairing) + "/resume", nlohmann::json::object()).status, 200);
+
+  // A paused volunteer keeps their history but no longer logs visits or sees the family.
+  ASSERT_EQ(org_admin_.Post("/api/v1/volunteers/" + S(volunteer) + "/status", {{"status", "paused"}, {"reason", "考试季"}})
+                .status,
+            200);
+  EXPECT_EQ(me.Post(visits, visit).ErrorCode(), "volunteer_not_active");
+  EXPECT_EQ(me.Get("/api/v1/cases/" + S(case_id) + "/volunteer-view").ErrorCode(), "volunteer_not_active");
+  EXPECT_EQ(me.Get("/api/v1/me/volunteer").status, 200);
 }
 
 TEST_F(Volunteers, CertificatesAreChinesePdfsThatAnyoneCanVerifyByCode) {

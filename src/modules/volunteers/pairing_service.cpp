@@ -50,13 +50,28 @@ cases::CaseRow PairingService::ManagedCase(db::Connection& c, const access::Prin
   return *row;
 }
 
-VolunteerRow PairingService::Self(db::Connection& c, const access::Principal& p) const {
+VolunteerRow PairingService::Self(db::Connection& c, const access::Principal& p, bool active) const {
   access::Require(p, perm::kVolunteeringSelf);
   auto v = FindVolunteerByUser(c, p.user_id);
   if (!v) {
     throw core::Error::NotFound("volunteer profile");
   }
+  if (active && v->status != "active") {
+    throw core::Error(core::ErrorKind::kConflict, "volunteer_not_active",
+                      "your volunteering is " + v->status + "; ask your organization", {});
+  }
   return *v;
+}
+
+void PairingService::RaiseSafetyAlert(db::Connection& c, const access::Principal& p, const cases::CaseRow& row,
+                                      const std::string& visited_on, int64_t visit_id) const {
+  // A safety concern cannot wait for the weekly review: the case's crisis alert goes up now.
+  std::string message = "志愿者探访报告安全隐患：" + visited_on;
+  int64_t alert = cases::InsertAlert(c, row.organization_id, row.id, "crisis", "critical", message, visit_id);
+  CaseEvent(c, p, row, "alert", alert, message);
+  audit::Record(c, audit::ActorOf(p), {"alert.raise", "alert", std::to_string(alert), row.organization_id,
+                                       {{"case_id", {{"from", nullptr}, {"to", row.id}}},
+                                        {"level", {{"from", nullptr}, {"to", "critical"}}}}});
 }
 
 std::optional<PairingRow> PairingService::OwnPairing(db::Connection& c, const VolunteerRow& self, int64_t id) const {
@@ -226,7 +241,7 @@ nlohmann::json PairingService::VolunteerView(const access::Principal& p, int64_t
   nlohmann::json grants;
   int64_t org = 0;
   nlohmann::json out = db_.Read([&](db::Connection& c) {
-    VolunteerRow self = Self(c, p);
+    VolunteerRow self = Self(c, p, /*active=*/true);
     auto row = cases::FindCase(c, case_id);
     if (!row) {
       throw core::Error::NotFound("case");
@@ -440,10 +455,12 @@ nlohmann::json PairingService::Propose(const access::Principal& p, int64_t case_
     if (CaseIsOver(row)) {
       throw core::Error::Conflict("case_closed", "the case is " + row.state);
     }
-    auto v = FindVolunteer(c, *volunteer_id);
-    if (!v) {
+    // Touching the volunteer's row first serializes concurrent proposals for one volunteer (a
+    // row lock on PostgreSQL; SQLite has one writer), so the cap and the duplicate check hold.
+    if (!LockVolunteer(c, *volunteer_id)) {
       throw core::Error::Validation({{"volunteer_id", "unknown"}});
     }
+    auto v = FindVolunteer(c, *volunteer_id);
     if (MembershipStatus(c, row.organization_id, v->id) != "approved") {
       throw core::Error::Validation({{"volunteer_id", "not_member"}});
     }
@@ -607,7 +624,7 @@ nlohmann::json PairingService::Respond(const access::Principal& p, int64_t id, b
   std::string reason = accept ? in.String("reason", false, 200) : in.String("reason", true, 200);
   in.ThrowIfAny();
   db_.Write([&](db::Connection& c) {
-    VolunteerRow self = Self(c, p);
+    VolunteerRow self = Self(c, p, /*active=*/true);
     auto pr = OwnPairing(c, self, id);
     std::string to = accept ? "active" : "declined";
     if (pr->status != "proposed" || !MovePairing(c, id, "proposed", to, reason, std::nullopt)) {
@@ -673,7 +690,7 @@ nlohmann::json PairingService::Move(const access::Principal& p, int64_t id, cons
 nlohmann::json PairingService::Me(const access::Principal& p) {
   std::string today = core::TodayShanghai();
   return db_.Read([&](db::Connection& c) {
-    VolunteerRow self = Self(c, p);
+    VolunteerRow self = Self(c, p, /*active=*/false);
     PairingFilter f;
     f.volunteer_id = self.id;
     nlohmann::json pairings = nlohmann::json::array();
@@ -715,7 +732,7 @@ nlohmann::json PairingService::Me(const access::Principal& p) {
 nlohmann::json PairingService::LogVisit(const access::Principal& p, int64_t pairing_id, const nlohmann::json& body) {
   std::string today = core::TodayShanghai();
   int64_t id = db_.Write([&](db::Connection& c) {
-    VolunteerRow self = Self(c, p);
+    VolunteerRow self = Self(c, p, /*active=*/true);
     auto pr = OwnPairing(c, self, pairing_id);
     if (pr->status != "active") {
       throw core::Error::Conflict("pairing_not_active", "visits are logged on an active pairing; this one is " + pr->status);
@@ -741,13 +758,7 @@ nlohmann::json PairingService::LogVisit(const access::Principal& p, int64_t pair
                                          {{"visit_id", {{"from", nullptr}, {"to", new_id}}},
                                           {"duration_minutes", {{"from", nullptr}, {"to", in.duration_minutes}}}}});
     if (in.safety) {
-      // A safety concern cannot wait for the weekly review: the case's crisis alert goes up now.
-      int64_t alert = cases::InsertAlert(c, row->organization_id, row->id, "crisis", "critical",
-                                         "志愿者探访报告安全隐患：" + in.visited_on, new_id);
-      CaseEvent(c, p, *row, "alert", alert, "志愿者探访报告安全隐患：" + in.visited_on);
-      audit::Record(c, audit::ActorOf(p), {"alert.raise", "alert", std::to_string(alert), row->organization_id,
-                                           {{"case_id", {{"from", nullptr}, {"to", row->id}}},
-                                            {"level", {{"from", nullptr}, {"to", "critical"}}}}});
+      RaiseSafetyAlert(c, p, *row, in.visited_on, new_id);
     }
     return new_id;
   });
@@ -757,7 +768,7 @@ nlohmann::json PairingService::LogVisit(const access::Principal& p, int64_t pair
 nlohmann::json PairingService::EditVisit(const access::Principal& p, int64_t visit_id, const nlohmann::json& body) {
   std::string today = core::TodayShanghai();
   db_.Write([&](db::Connection& c) {
-    VolunteerRow self = Self(c, p);
+    VolunteerRow self = Self(c, p, /*active=*/true);
     auto v = FindVisit(c, visit_id);
     if (!v) {
       throw core::Error::NotFound("visit");
@@ -782,9 +793,15 @@ nlohmann::json PairingService::EditVisit(const access::Principal& p, int64_t vis
     if (!UpdateVisit(c, *v)) {
       throw core::Error::Conflict("visit_confirmed", "the visit was confirmed meanwhile");
     }
+    bool had_safety = std::any_of(before.concerns.begin(), before.concerns.end(),
+                                  [](const auto& x) { return x["type"] == "safety"; });
+    if (in.safety && !had_safety) {
+      RaiseSafetyAlert(c, p, *cases::FindCase(c, v->case_id), in.visited_on, visit_id);
+    }
     audit::Changes changes;
     changes.Diff("visited_on", before.visited_on, v->visited_on)
         .Diff("duration_minutes", before.duration_minutes, v->duration_minutes)
+        .Diff("concerns", before.concerns, v->concerns)
         .Diff("status", before.status, "logged");
     audit::Record(c, audit::ActorOf(p), {"visit.update", "pairing", std::to_string(v->pairing_id), v->organization_id,
                                          changes.json()});

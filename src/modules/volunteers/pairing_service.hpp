@@ -56,8 +56,11 @@ class PairingService {
  private:
   // The case, or 404; 403 unless pairings.manage covers its organization.
   cases::CaseRow ManagedCase(db::Connection& c, const access::Principal& p, int64_t case_id) const;
-  // The caller's volunteer profile, or 404.
-  VolunteerRow Self(db::Connection& c, const access::Principal& p) const;
+  // The caller's volunteer profile, or 404; with `active`, 409 volunteer_not_active unless active
+  // (a paused or departed volunteer keeps their history but no longer acts or sees families).
+  VolunteerRow Self(db::Connection& c, const access::Principal& p, bool active) const;
+  void RaiseSafetyAlert(db::Connection& c, const access::Principal& p, const cases::CaseRow& row,
+                        const std::string& visited_on, int64_t visit_id) const;
   // The volunteer's own pairing, or 404 / 403 (returned as optional so callers read it like a find).
   std::optional<PairingRow> OwnPairing(db::Connection& c, const VolunteerRow& self, int64_t id) const;
   // The pairing, or 404; 403 unless the caller manages its case or is its volunteer.

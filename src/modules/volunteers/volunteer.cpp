@@ -466,8 +466,10 @@ VisitInput ParseVisitInput(const nlohmann::json& body, const std::string& starte
   core::JsonReader in(body);
   VisitInput v;
   v.visited_on = in.Date("visited_on", true);
-  if (!v.visited_on.empty() && (v.visited_on > today || v.visited_on < started_on)) {
+  if (!v.visited_on.empty() && v.visited_on > today) {
     in.Add("visited_on", "out_of_range");
+  } else if (!v.visited_on.empty() && v.visited_on < started_on) {
+    in.Add("visited_on", "before_start");
   }
   v.duration_minutes = in.Int("duration_minutes", true, 1, 720).value_or(0);
   v.activities = core::Trim(in.String("activities", true, 1000));

@@ -29,6 +29,7 @@ constexpr std::string_view kUpdateProfile =
     " skills = $8, skills_mask = $9, languages = $10, languages_mask = $11, availability = $12,"
     " availability_mask = $13, works_with_minors = $14, version = version + 1, updated_at = $15"
     " WHERE id = $1 AND version = $2";
+constexpr std::string_view kLock = "UPDATE volunteers SET version = version WHERE id = $1";
 constexpr std::string_view kSetStatus =
     "UPDATE volunteers SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kSetSafeguarding =
@@ -232,6 +233,8 @@ bool UpdateVolunteerProfile(db::Connection& c, const VolunteerRow& v, int64_t ve
                     ListJson(v.availability_mask, Slots()), static_cast<int64_t>(v.availability_mask),
                     int64_t{v.works_with_minors ? 1 : 0}, core::NowIso()}) == 1;
 }
+
+bool LockVolunteer(db::Connection& c, int64_t id) { return c.Execute(kLock, {id}) == 1; }
 
 void SetVolunteerStatus(db::Connection& c, int64_t id, const std::string& status) {
   c.Execute(kSetStatus, {id, status, core::NowIso()});

@@ -36,6 +36,8 @@ std::optional<int64_t> VolunteerByIdIndex(db::Connection& c, const std::string& 
 bool SignupUsernameTaken(db::Connection& c, const std::string& username);
 // Profile columns, when `version` is current (then version + 1); false when stale.
 bool UpdateVolunteerProfile(db::Connection& c, const VolunteerRow& v, int64_t version);
+// Takes the volunteer's row lock for the rest of the transaction; false when there is no such volunteer.
+bool LockVolunteer(db::Connection& c, int64_t id);
 void SetVolunteerStatus(db::Connection& c, int64_t id, const std::string& status);
 void SetSafeguarding(db::Connection& c, const VolunteerRow& v);
 // Links the account and forgets the sign-up password hash.

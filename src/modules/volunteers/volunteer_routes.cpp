@@ -91,11 +91,8 @@ void PairingRoutes(http::Router& router, PairingService& s, const access::Authen
   router.Get("/api/v1/cases/{id}/volunteer-view", IdRead(authenticate, [&s](P p, int64_t id) { return s.VolunteerView(p, id); }));
   router.Get("/api/v1/cases/{id}/pairing-suggestions", [&s, authenticate](Request& r) {
     auto p = authenticate(r);
-    int64_t limit = 10;
-    if (auto raw = r.Query("limit")) {
-      limit = std::all_of(raw->begin(), raw->end(), ::isdigit) && !raw->empty() && raw->size() < 6 ? std::stoll(*raw) : -1;
-    }
-    return Response::Json(200, s.Suggestions(p, r.PathId("id"), limit, r.Query("languages").value_or(""),
+    return Response::Json(200, s.Suggestions(p, r.PathId("id"), r.QueryId("limit").value_or(10),
+                                             r.Query("languages").value_or(""),
                                              r.Query("slots").value_or("")));
   });
   router.Post("/api/v1/cases/{id}/pairings", IdWrite(authenticate, 201, [&s](P p, int64_t id, B b) { return s.Propose(p, id, b); }));

@@ -1,5 +1,7 @@
 #include "modules/volunteers/volunteer_service.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 
 #include "core/clock.hpp"
@@ -37,16 +39,12 @@ std::string MaskName(const std::string& name) {
   return out;
 }
 
-// Twelve characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+// Twelve characters from an alphabet without look-alikes (no 0/O, 1/I/L): about 59 bits.
 std::string NewCertificateCode() {
   static constexpr std::string_view kAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  std::string token = core::RandomToken(24);
   std::string out;
-  for (char ch : token) {
-    out.push_back(kAlphabet[static_cast<unsigned char>(ch) % kAlphabet.size()]);
-    if (out.size() == 12) {
-      break;
-    }
+  for (int i = 0; i < 12; ++i) {
+    out.push_back(kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))]);  // unbiased
   }
   return out.substr(0, 4) + "-" + out.substr(4, 4) + "-" + out.substr(8, 4);
 }
@@ -99,7 +97,10 @@ int64_t VolunteerService::CallerOrganization(const access::Principal& p, std::st
 VolunteerRow VolunteerService::Authorized(db::Connection& c, const access::Principal& p, int64_t id,
                                           std::string_view permission) const {
   auto v = FindVolunteer(c, id);
-  bool self = v && v->user_id && *v->user_id == p.user_id && p.Has(perm::kVolunteeringSelf);
+  // A volunteer reads their own record; managing it (safeguarding, status, profile) stays with
+  // the organization.
+  bool reads = permission == perm::kVolunteersRead || permission == perm::kVolunteeringSelf;
+  bool self = reads && v && v->user_id && *v->user_id == p.user_id && p.Has(perm::kVolunteeringSelf);
   if (!self) {
     access::Require(p, permission);
   }
@@ -110,6 +111,10 @@ VolunteerRow VolunteerService::Authorized(db::Connection& c, const access::Princ
     return *v;
   }
   for (const auto& m : ListMemberships(c, id)) {
+    // An organization that rejected the volunteer keeps the record of its decision, nothing more.
+    if (!reads && m["status"] == "rejected") {
+      continue;
+    }
     if (p.Covers(permission, access::OrganizationOnly(m["organization_id"].get<int64_t>()))) {
       return *v;
     }
@@ -195,13 +200,11 @@ nlohmann::json VolunteerService::SignUp(const nlohmann::json& body) {
     errors.Add(e.field, e.code);
   }
   errors.ThrowIfAny();
-  std::string hash = core::HashPassword(in.password);  // outside the write lock: Argon2id is slow on purpose
   VolunteerRow row = RowFrom(in);
   row.status = "applicant";
   row.signup_username = username;
-  row.signup_password_hash = hash;
   Seal(row, in);
-  int64_t id = db_.Write([&](db::Connection& c) {
+  auto check = [&](db::Connection& c) {
     for (size_t i = 0; i < organizations.size(); ++i) {
       if (!ActiveOrganization(c, organizations[i])) {
         throw core::Error::Validation({{"organization_ids[" + std::to_string(i) + "]", "unknown"}});
@@ -214,6 +217,16 @@ nlohmann::json VolunteerService::SignUp(const nlohmann::json& body) {
       throw core::Error(core::ErrorKind::kConflict, "duplicate", "this person already has a volunteer profile",
                         {{"id_number", "duplicate"}});
     }
+  };
+  // Refusals come before the slow part: Argon2id runs only for a sign-up that can succeed, and
+  // outside the write lock (the write checks again).
+  db_.Read([&](db::Connection& c) {
+    check(c);
+    return 0;
+  });
+  row.signup_password_hash = core::HashPassword(in.password);
+  int64_t id = db_.Write([&](db::Connection& c) {
+    check(c);
     row.organization_id = organizations.front();
     int64_t new_id = InsertVolunteer(c, row);
     for (int64_t org : organizations) {
@@ -432,28 +445,42 @@ nlohmann::json VolunteerService::Reject(const access::Principal& p, int64_t id, 
 nlohmann::json VolunteerService::SetSafeguarding(const access::Principal& p, int64_t id, const nlohmann::json& body) {
   std::string today = core::TodayShanghai();
   core::JsonReader in(body);
-  auto date = [&](const char* field) -> std::optional<std::string> {
+  // A date field left out keeps its value; null or "" clears it.
+  auto date = [&](const char* field) -> std::optional<std::optional<std::string>> {
+    if (!body.contains(field)) {
+      return std::nullopt;
+    }
     std::string d = in.Date(field, false);
     if (!d.empty() && d > today) {
       in.Add(field, "out_of_range");
     }
-    return d.empty() ? std::nullopt : std::optional(d);
+    return d.empty() ? std::optional<std::string>() : std::optional(d);
   };
   auto training = date("training_completed_on");
   std::string status = in.OneOf("background_check_status", true, {"none", "pending", "passed", "failed"});
   auto checked = date("background_check_on");
   auto agreement = date("agreement_signed_on");
-  if ((status == "passed" || status == "failed") && !checked && !in.Has("background_check_on")) {
-    in.Add("background_check_on", "required");
+  if ((status == "passed" || status == "failed") && (!checked || !*checked)) {
+    bool bad_format = false;
+    for (const auto& e : in.errors().list()) {
+      bad_format = bad_format || e.field == "background_check_on";
+    }
+    if (!bad_format) {
+      in.Add("background_check_on", "required");  // a result without a date cannot expire
+    }
   }
   in.ThrowIfAny();
   db_.Write([&](db::Connection& c) {
     VolunteerRow v = Authorized(c, p, id, perm::kVolunteersManage);
     VolunteerRow before = v;
-    v.training_completed_on = training;
+    if (training) v.training_completed_on = *training;
+    if (agreement) v.agreement_signed_on = *agreement;
     v.background_check_status = status;
-    v.background_check_on = status == "none" ? std::nullopt : checked;
-    v.agreement_signed_on = agreement;
+    if (status == "none") {
+      v.background_check_on = std::nullopt;
+    } else if (checked) {
+      v.background_check_on = *checked;
+    }
     volunteers::SetSafeguarding(c, v);
     audit::Changes changes;
     changes.Diff("training_completed_on", OptDate(before.training_completed_on), OptDate(v.training_completed_on))
@@ -597,6 +624,7 @@ nlohmann::json VolunteerService::OrganizationHours(const access::Principal& p, c
   core::FieldErrors errors;
   if (!from.empty() && !core::IsIsoDate(from)) errors.Add("from", "format");
   if (!to.empty() && !core::IsIsoDate(to)) errors.Add("to", "format");
+  if (!from.empty() && !to.empty() && to < from) errors.Add("to", "before_from");
   if (group != "volunteer" && group != "project" && group != "month") errors.Add("group", "invalid");
   errors.ThrowIfAny();
   return db_.Read([&](db::Connection& c) {

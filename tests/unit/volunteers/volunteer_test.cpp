@@ -183,7 +183,7 @@ TEST(Visits, InputIsCheckedFieldByField) {
     for (const auto& f : e.fields()) {
       got.push_back(f.field + ":" + f.code);
     }
-    for (const char* want : {"visited_on:out_of_range", "duration_minutes:out_of_range", "activities:required",
+    for (const char* want : {"visited_on:before_start", "duration_minutes:out_of_range", "activities:required",
                              "concerns[0].type:invalid", "concerns[0].note:required"}) {
       EXPECT_NE(std::find(got.begin(), got.end(), want), got.end()) << want;
     }
