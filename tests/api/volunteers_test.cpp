@@ -399,6 +399,29 @@ TEST_F(Volunteers, PairingWithAMinorsHouseholdNeedsABackgroundCheckAndVolunteers
   EXPECT_EQ(me.Post("/api/v1/cases/" + S(case_id) + "/pairings", pairing).status, 403);
   long long id = ActivePairing(case_id, volunteer, me);
   EXPECT_EQ(me.Post("/api/v1/pairings/" + S(id) + "/accept", nlohmann::json::object()).ErrorCode(), "not_proposed");
+  // The pairing's refusals: another organization, another volunteer, missing ones, bad input.
+  std::string pairing_path = "/api/v1/pairings/" + S(id);
+  EXPECT_EQ(worker_b_.Get(pairing_path).status, 403);
+  EXPECT_EQ(worker_b_.Post(pairing_path + "/pause", {{"reason", "外机构"}}).status, 403);
+  EXPECT_EQ(worker_.Get("/api/v1/pairings/999999").status, 404);
+  EXPECT_EQ(worker_.Post("/api/v1/pairings/999999/end", {{"reason", "无"}}).status, 404);
+  EXPECT_TRUE(HasField(worker_.Post(pairing_path + "/end", nlohmann::json::object()), "reason:required"));
+  EXPECT_TRUE(HasField(me.Post(pairing_path + "/decline", nlohmann::json::object()), "reason:required"));
+  long long stranger = CreateVolunteer("吴强", "31010119880808001", "qiang.wu");
+  Client other = Login("qiang.wu");
+  EXPECT_EQ(other.Post(pairing_path + "/accept", nlohmann::json::object()).status, 403);
+  EXPECT_EQ(other.Get(pairing_path).status, 403);
+  EXPECT_EQ(other.Post(pairing_path + "/visits", {{"visited_on", "2026-11-20"}, {"duration_minutes", 60},
+                                                  {"activities", "陪伴"}})
+                .status,
+            403);
+  EXPECT_EQ(other.Get("/api/v1/volunteers/" + S(volunteer) + "/hours").status, 403);
+  EXPECT_EQ(me.Get("/api/v1/volunteers/" + S(stranger) + "/hours").status, 403);
+  EXPECT_EQ(org_b_admin_.Get("/api/v1/volunteers/" + S(volunteer) + "/hours").status, 403);
+  EXPECT_TRUE(HasField(org_admin_.Get("/api/v1/volunteer-hours?from=2026-12-01&to=2026-11-01"), "to:before_from"));
+  EXPECT_EQ(me.Get(pairing_path).Json()["can"]["log"], true);
+  EXPECT_FALSE(me.Get(pairing_path).Json().contains("case_number"));  // the family, not the file
+
   // Already paired with this family: not suggested again.
   auto again = worker_.Get("/api/v1/cases/" + S(case_id) + "/pairing-suggestions").Json();
   EXPECT_EQ(again["data"].size(), 0u);

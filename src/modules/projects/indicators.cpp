@@ -1,5 +1,7 @@
 #include "modules/projects/indicators.hpp"
 
+#include "core/units.hpp"
+
 #include <cmath>
 #include <map>
 
@@ -12,14 +14,13 @@ nlohmann::json FiguresJson(const MonthFigures& m) {
           {"households", m.households},
           {"person_times", m.person_times},
           {"services", m.services},
-          {"service_hours", Hours(m.service_minutes)},
-          {"volunteer_hours", Hours(m.volunteer_minutes)},
+          {"service_hours", core::Hours(m.service_minutes)},
+          {"volunteer_hours", core::Hours(m.volunteer_minutes)},
           {"satisfaction_rate", nullptr}};
 }
 
 }  // namespace
 
-double Hours(int64_t minutes) { return std::round(static_cast<double>(minutes) * 100.0 / 60.0) / 100.0; }
 
 nlohmann::json BuildIndicators(const CaseFigures& figures, const nlohmann::json& targets) {
   nlohmann::json out;

@@ -14,6 +14,5 @@ namespace bangyi::projects {
 nlohmann::json BuildIndicators(const CaseFigures& figures, const nlohmann::json& targets);
 
 // Minutes as hours with two decimals.
-double Hours(int64_t minutes);
 
 }  // namespace bangyi::projects

@@ -44,6 +44,7 @@ constexpr std::string_view kPairings =
     " WHERE (CAST($1 AS BIGINT) = 0 OR p.organization_id = $1) AND (CAST($2 AS BIGINT) = 0 OR p.case_id = $2)"
     " AND (CAST($3 AS BIGINT) = 0 OR p.volunteer_id = $3) AND (CAST($4 AS BIGINT) = 0 OR c.social_worker_id = $4)"
     " AND ($5 = '' OR p.status = $5 OR ($5 = 'open' AND p.status IN ('proposed', 'active', 'paused')))"
+    " AND (CAST($6 AS BIGINT) = 0 OR p.id = $6)"
     " ORDER BY p.id DESC LIMIT 2000";
 
 constexpr std::string_view kInsertVisit =
@@ -174,7 +175,7 @@ bool MovePairing(db::Connection& c, int64_t id, const std::string& from, const s
 
 std::vector<nlohmann::json> ListPairings(db::Connection& c, const PairingFilter& f) {
   std::vector<nlohmann::json> out;
-  for (const auto& r : c.Query(kPairings, {f.organization_id, f.case_id, f.volunteer_id, f.social_worker_id, f.status})) {
+  for (const auto& r : c.Query(kPairings, {f.organization_id, f.case_id, f.volunteer_id, f.social_worker_id, f.status, f.id})) {
     nlohmann::json j = db::RowJson(r);
     j["volunteer"] = {{"id", r.Int("volunteer_id")}, {"name", r.Text("volunteer_name")}};
     j.erase("volunteer_name");

@@ -48,6 +48,7 @@ bool MovePairing(db::Connection& c, int64_t id, const std::string& from, const s
                  const std::string& reason, std::optional<std::string> ended_on);
 
 struct PairingFilter {
+  int64_t id = 0;  // one pairing
   int64_t organization_id = 0;
   int64_t case_id = 0;
   int64_t volunteer_id = 0;

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
+#include "core/units.hpp"
 #include "core/validation.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/cases/case_state.hpp"
@@ -37,6 +38,29 @@ std::vector<std::string> SplitCodes(const std::string& text) {
 }
 
 nlohmann::json Transition(const std::string& from, const std::string& to) { return {{"from", from}, {"to", to}}; }
+
+// The needs of a case: the domains its latest assessment scored 2 or lower.
+std::vector<std::string> LowDomains(db::Connection& c, int64_t case_id) {
+  std::vector<std::string> out;
+  auto assessments = cases::ListAssessments(c, case_id);
+  if (!assessments.empty()) {
+    for (const auto& s : assessments.back()["scores"]) {
+      if (s["score"].get<int64_t>() <= 2) {
+        out.push_back(s["domain"].get<std::string>());
+      }
+    }
+  }
+  return out;
+}
+
+// The volunteer leaves the case's team (a declined or ended pairing: at most one is open per
+// volunteer and family, so nothing else keeps them on it).
+void LeaveTeam(db::Connection& c, int64_t case_id, int64_t volunteer_id, const std::string& on,
+               const std::string& reason) {
+  if (auto m = ActiveMember(c, case_id, "volunteer", volunteer_id)) {
+    EndTeamMember(c, m->id, on, reason);
+  }
+}
 
 }  // namespace
 
@@ -286,15 +310,7 @@ nlohmann::json PairingService::VolunteerView(const access::Principal& p, int64_t
         health.push_back({{"person_id", person.id}, {"conditions", nlohmann::json::parse(text.value_or("{}"))}});
       }
     }
-    nlohmann::json needs = nlohmann::json::array();
-    auto assessments = cases::ListAssessments(c, case_id);
-    if (!assessments.empty()) {
-      for (const auto& s : assessments.back()["scores"]) {
-        if (s["score"].get<int64_t>() <= 2) {
-          needs.push_back(s["domain"]);
-        }
-      }
-    }
+    nlohmann::json needs = LowDomains(c, case_id);
     nlohmann::json view = {{"case_id", case_id},
                            {"case_number", row->case_number},
                            {"district_code", household ? household->district_code : ""},
@@ -362,13 +378,8 @@ nlohmann::json PairingService::Suggestions(const access::Principal& p, int64_t c
     need.languages = !language_codes.empty() ? MaskOf(language_codes, Languages())
                                              : MaskOf({elderly ? "shanghainese" : "mandarin"}, Languages());
     need.slots = MaskOf(slot_codes, Slots());
-    auto assessments = cases::ListAssessments(c, case_id);
-    if (!assessments.empty()) {
-      for (const auto& s : assessments.back()["scores"]) {
-        if (s["score"].get<int64_t>() <= 2) {
-          AddSkillGroup(need, SkillsForDomain(s["domain"].get<std::string>()));
-        }
-      }
+    for (const auto& domain : LowDomains(c, case_id)) {
+      AddSkillGroup(need, SkillsForDomain(domain));
     }
     if (auto plan = cases::CurrentPlan(c, case_id)) {
       for (const auto& item : (*plan)["interventions"]) {
@@ -529,8 +540,7 @@ nlohmann::json PairingService::Propose(const access::Principal& p, int64_t case_
   return Get(p, id);
 }
 
-nlohmann::json PairingService::PairingJson(db::Connection& c, const nlohmann::json& row,
-                                           const std::string& today) const {
+nlohmann::json PairingService::PairingJson(const nlohmann::json& row, const std::string& today) {
   nlohmann::json out = row;
   std::string from = row["last_visit_on"].is_string() ? row["last_visit_on"].get<std::string>()
                                                       : row["started_on"].get<std::string>();
@@ -538,7 +548,6 @@ nlohmann::json PairingService::PairingJson(db::Connection& c, const nlohmann::js
   bool running = row["status"] == "active";
   out["next_due_on"] = running ? nlohmann::json(NextDue(from, cadence)) : nlohmann::json(nullptr);
   out["overdue"] = running && MissedCadence(from, cadence, today);
-  (void)c;
   return out;
 }
 
@@ -559,7 +568,7 @@ nlohmann::json PairingService::List(const access::Principal& p, const PairingQue
     f.social_worker_id = q.mine ? p.user_id : 0;
     std::vector<nlohmann::json> rows;
     for (const auto& r : ListPairings(c, f)) {
-      auto j = PairingJson(c, r, today);
+      auto j = PairingJson(r, today);
       if (!q.overdue || j["overdue"].get<bool>()) {
         rows.push_back(std::move(j));
       }
@@ -599,14 +608,8 @@ nlohmann::json PairingService::Get(const access::Principal& p, int64_t id) {
     bool manages = false;
     PairingRow pr = ReadablePairing(c, p, id, &manages);
     PairingFilter f;
-    f.case_id = pr.case_id;
-    f.volunteer_id = pr.volunteer_id;
-    nlohmann::json out;
-    for (const auto& r : ListPairings(c, f)) {
-      if (r["id"] == id) {
-        out = PairingJson(c, r, today);
-      }
-    }
+    f.id = pr.id;
+    nlohmann::json out = PairingJson(ListPairings(c, f).at(0), today);
     if (!manages) {
       out.erase("case_number");  // the volunteer knows the family, not the file
     }
@@ -632,9 +635,7 @@ nlohmann::json PairingService::Respond(const access::Principal& p, int64_t id, b
     }
     auto row = cases::FindCase(c, pr->case_id);
     if (!accept) {
-      if (auto m = ActiveMember(c, pr->case_id, "volunteer", self.id)) {
-        EndTeamMember(c, m->id, core::TodayShanghai(), "declined");
-      }
+      LeaveTeam(c, pr->case_id, self.id, core::TodayShanghai(), "declined");
     }
     CaseEvent(c, p, *row, "pairing", id, std::string(accept ? "志愿者接受结对" : "志愿者婉拒结对") + " · " + self.name);
     audit::Record(c, audit::ActorOf(p), {"pairing." + std::string(accept ? "accept" : "decline"), "pairing",
@@ -666,14 +667,7 @@ nlohmann::json PairingService::Move(const access::Principal& p, int64_t id, cons
       throw core::Error::Conflict("stale", "the pairing changed meanwhile; reload it");
     }
     if (to == "ended") {
-      PairingFilter open;
-      open.case_id = pr->case_id;
-      open.volunteer_id = pr->volunteer_id;
-      open.status = "open";
-      auto m = ActiveMember(c, pr->case_id, "volunteer", pr->volunteer_id);
-      if (m && ListPairings(c, open).empty()) {
-        EndTeamMember(c, m->id, today, reason);
-      }
+      LeaveTeam(c, pr->case_id, pr->volunteer_id, today, reason);
     }
     CaseEvent(c, p, row, "pairing", id, "结对 · " + pr->status + " → " + to);
     audit::Changes changes;
@@ -698,7 +692,7 @@ nlohmann::json PairingService::Me(const access::Principal& p) {
       if (r["status"] == "declined") {
         continue;
       }
-      nlohmann::json j = PairingJson(c, r, today);
+      nlohmann::json j = PairingJson(r, today);
       auto row = cases::FindCase(c, r["case_id"].get<int64_t>());
       auto household = row ? registry::FindHousehold(c, row->household_id) : std::nullopt;
       nlohmann::json names = nlohmann::json::array();
@@ -718,7 +712,7 @@ nlohmann::json PairingService::Me(const access::Principal& p) {
     auto minutes = VolunteerMinutes(c, self.id, "", "");
     nlohmann::json certificates = ListCertificates(c, self.id);
     for (auto& cert : certificates) {
-      cert["hours"] = static_cast<double>(cert["minutes"].get<int64_t>()) / 60.0;
+      cert["hours"] = core::Hours(cert["minutes"].get<int64_t>());
     }
     return nlohmann::json{{"volunteer", volunteers_.ProfileJson(c, self, self.organization_id)},
                           {"hours", {{"confirmed_minutes", minutes.confirmed}, {"pending_minutes", minutes.pending}}},

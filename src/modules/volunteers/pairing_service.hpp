@@ -65,7 +65,8 @@ class PairingService {
   std::optional<PairingRow> OwnPairing(db::Connection& c, const VolunteerRow& self, int64_t id) const;
   // The pairing, or 404; 403 unless the caller manages its case or is its volunteer.
   PairingRow ReadablePairing(db::Connection& c, const access::Principal& p, int64_t id, bool* manages) const;
-  nlohmann::json PairingJson(db::Connection& c, const nlohmann::json& row, const std::string& today) const;
+  // A board row with next_due_on and overdue (active pairings only) as of `today`.
+  static nlohmann::json PairingJson(const nlohmann::json& row, const std::string& today);
   void CaseEvent(db::Connection& c, const access::Principal& p, const cases::CaseRow& row, const std::string& kind,
                  int64_t ref_id, const std::string& summary) const;
 

@@ -454,12 +454,17 @@ bool IsConcernType(std::string_view type) {
   return type == "safety" || type == "health" || type == "living" || type == "emotional" || type == "other";
 }
 
-std::string GivenName(const std::string& name) {
-  size_t first = 1;
+std::string Surname(const std::string& name) {
+  size_t first = name.empty() ? 0 : 1;
   while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80) {
-    ++first;
+    ++first;  // the continuation bytes of the first UTF-8 character
   }
-  return first < name.size() ? name.substr(first) : name;
+  return name.substr(0, first);
+}
+
+std::string GivenName(const std::string& name) {
+  std::string surname = Surname(name);
+  return surname.size() < name.size() ? name.substr(surname.size()) : name;
 }
 
 VisitInput ParseVisitInput(const nlohmann::json& body, const std::string& started_on, const std::string& today) {

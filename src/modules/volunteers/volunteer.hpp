@@ -130,7 +130,9 @@ bool MissedCadence(std::string_view last_or_start, std::string_view cadence, std
 // proposed → active | declined; active ⇄ paused; active | paused → ended.
 bool CanMovePairing(std::string_view from, std::string_view to);
 bool IsConcernType(std::string_view type);
-// A Chinese name without its (one-character) surname: what a volunteer calls a family member.
+// A Chinese name's (one-character) surname, and the name without it: what a volunteer calls a
+// family member. A one-character name is its own given name.
+std::string Surname(const std::string& name);
 std::string GivenName(const std::string& name);
 
 struct VisitInput {

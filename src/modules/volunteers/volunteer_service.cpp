@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/json_input.hpp"
+#include "core/units.hpp"
 #include "core/validation.hpp"
 #include "modules/accounts/password.hpp"
 #include "modules/accounts/user_repository.hpp"
@@ -29,14 +30,8 @@ nlohmann::json OptDate(const std::optional<std::string>& d) { return d ? nlohman
 
 // Surname and stars: enough for a verifier holding the paper certificate, no more.
 std::string MaskName(const std::string& name) {
-  size_t first = 1;
-  while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80) {
-    ++first;
-  }
-  std::string out = name.substr(0, first);
-  size_t rest = core::Utf8Length(name) - 1;
-  out.append(std::max<size_t>(rest, 1), '*');
-  return out;
+  std::string surname = Surname(name);
+  return surname + std::string(std::max<size_t>(core::Utf8Length(name) - core::Utf8Length(surname), 1), '*');
 }
 
 // Twelve characters from an alphabet without look-alikes (no 0/O, 1/I/L): about 59 bits.
@@ -78,9 +73,16 @@ std::string CheckAccount(const VolunteerInput& in, core::FieldErrors& errors) {
   return username;
 }
 
+// Optional period bounds of the hours queries ("" = open).
+void CheckPeriod(const std::string& from, const std::string& to, core::FieldErrors& errors) {
+  if (!from.empty() && !core::IsIsoDate(from)) errors.Add("from", "format");
+  if (!to.empty() && !core::IsIsoDate(to)) errors.Add("to", "format");
+  if (!from.empty() && !to.empty() && to < from) errors.Add("to", "before_from");
+}
+
 std::string HoursText(int64_t minutes) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(minutes) / 60.0);
+  std::snprintf(buf, sizeof buf, "%.1f", core::Hours(minutes));
   return buf;
 }
 
@@ -139,7 +141,13 @@ nlohmann::json VolunteerService::ProfileJson(db::Connection& c, const VolunteerR
                                              int64_t viewer_organization) const {
   std::string today = core::TodayShanghai();
   auto minutes = VolunteerMinutes(c, v.id, "", "");
-  auto membership = MembershipStatus(c, viewer_organization, v.id);
+  nlohmann::json memberships = ListMemberships(c, v.id);
+  nlohmann::json membership = nullptr;  // the viewer's own, read off the list
+  for (const auto& m : memberships) {
+    if (m["organization_id"] == viewer_organization) {
+      membership = m["status"];
+    }
+  }
   return {{"id", v.id},
           {"organization_id", v.organization_id},
           {"user_id", v.user_id ? nlohmann::json(*v.user_id) : nlohmann::json(nullptr)},
@@ -157,8 +165,8 @@ nlohmann::json VolunteerService::ProfileJson(db::Connection& c, const VolunteerR
           {"works_with_minors", v.works_with_minors},
           {"motivation", v.motivation},
           {"status", v.status},
-          {"membership_status", membership ? nlohmann::json(*membership) : nlohmann::json(nullptr)},
-          {"memberships", ListMemberships(c, v.id)},
+          {"membership_status", membership},
+          {"memberships", memberships},
           {"background_check", CheckJson(v, today)},
           {"safeguarding",
            {{"training_completed_on", OptDate(v.training_completed_on)},
@@ -599,9 +607,7 @@ nlohmann::json VolunteerService::AddProfessional(const access::Principal& p, con
 nlohmann::json VolunteerService::Hours(const access::Principal& p, int64_t id, const std::string& from,
                                        const std::string& to) {
   core::FieldErrors errors;
-  if (!from.empty() && !core::IsIsoDate(from)) errors.Add("from", "format");
-  if (!to.empty() && !core::IsIsoDate(to)) errors.Add("to", "format");
-  if (!from.empty() && !to.empty() && to < from) errors.Add("to", "before_from");
+  CheckPeriod(from, to, errors);
   errors.ThrowIfAny();
   return db_.Read([&](db::Connection& c) {
     Authorized(c, p, id, perm::kVolunteersRead);
@@ -611,7 +617,7 @@ nlohmann::json VolunteerService::Hours(const access::Principal& p, int64_t id, c
                           {"to", to},
                           {"confirmed_minutes", m.confirmed},
                           {"pending_minutes", m.pending},
-                          {"hours", static_cast<double>(m.confirmed) / 60.0},
+                          {"hours", core::Hours(m.confirmed)},
                           {"by_organization", MinutesByOrganization(c, id, from, to)},
                           {"by_project", MinutesByProject(c, id, from, to)},
                           {"by_month", MinutesByMonth(c, id, from, to)}};
@@ -622,9 +628,7 @@ nlohmann::json VolunteerService::OrganizationHours(const access::Principal& p, c
                                                    const std::string& to, const std::string& group) {
   int64_t org = CallerOrganization(p, perm::kVolunteersRead);
   core::FieldErrors errors;
-  if (!from.empty() && !core::IsIsoDate(from)) errors.Add("from", "format");
-  if (!to.empty() && !core::IsIsoDate(to)) errors.Add("to", "format");
-  if (!from.empty() && !to.empty() && to < from) errors.Add("to", "before_from");
+  CheckPeriod(from, to, errors);
   if (group != "volunteer" && group != "project" && group != "month") errors.Add("group", "invalid");
   errors.ThrowIfAny();
   return db_.Read([&](db::Connection& c) {
@@ -678,7 +682,7 @@ nlohmann::json VolunteerService::IssueCertificate(const access::Principal& p, in
     (void)row;
     return out;
   });
-  cert["hours"] = static_cast<double>(cert["minutes"].get<int64_t>()) / 60.0;
+  cert["hours"] = core::Hours(cert["minutes"].get<int64_t>());
   cert.erase("issued_by");
   return cert;
 }
@@ -688,7 +692,7 @@ nlohmann::json VolunteerService::Certificates(const access::Principal& p, int64_
     Authorized(c, p, id, perm::kVolunteersRead);
     nlohmann::json rows = ListCertificates(c, id);
     for (auto& r : rows) {
-      r["hours"] = static_cast<double>(r["minutes"].get<int64_t>()) / 60.0;
+      r["hours"] = core::Hours(r["minutes"].get<int64_t>());
     }
     return nlohmann::json{{"data", rows}};
   });
@@ -705,7 +709,7 @@ nlohmann::json VolunteerService::VerifyCertificate(const std::string& code) {
           {"from", (*cert)["from"]},
           {"to", (*cert)["to"]},
           {"minutes", (*cert)["minutes"]},
-          {"hours", static_cast<double>((*cert)["minutes"].get<int64_t>()) / 60.0},
+          {"hours", core::Hours((*cert)["minutes"].get<int64_t>())},
           {"issued_on", (*cert)["issued_on"]}};
 }
 
