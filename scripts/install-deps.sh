@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   libtomlplusplus-dev libcli11-dev libyaml-cpp-dev libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   libpango1.0-dev libcairo2-dev fonts-noto-cjk poppler-utils
+  libqrencode-dev libxlsxwriter-dev libreoffice-calc-nogui
   chromium
 )
 need_node=0

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "core/clock.hpp"
@@ -28,6 +29,9 @@
 #include "modules/projects/project_routes.hpp"
 #include "modules/rounds/round_routes.hpp"
 #include "modules/volunteers/volunteer_routes.hpp"
+#include "modules/kpis/kpi_routes.hpp"
+#include "modules/kpis/rollup.hpp"
+#include "modules/surveys/survey_routes.hpp"
 
 namespace bangyi::app {
 
@@ -87,7 +91,9 @@ struct Services {
         projects(*db),
         monitoring(*db, config.data_dir + "/attachments"),
         volunteers(*db, divisions, secrets, volunteers::VolunteerSettings{config.volunteers_max_active_pairings}),
-        pairings(*db, volunteers, secrets) {
+        pairings(*db, volunteers, secrets),
+        surveys(*db, config.PublicUrl()),
+        kpis(*db) {
     access::Authenticate authenticate = [this](const http::Request& r) { return auth.Authenticate(r); };
     router.Get("/api/v1/health", [this](http::Request&) {
       return http::Response::Json(200, {{"status", "ok"},
@@ -103,6 +109,8 @@ struct Services {
     rounds::RegisterRoutes(router, rounds::RoundServices{rounds, applications, reviews}, authenticate);
     projects::RegisterRoutes(router, projects, monitoring, authenticate);
     volunteers::RegisterRoutes(router, volunteers, pairings, authenticate);
+    surveys::RegisterRoutes(router, surveys, authenticate);
+    kpis::RegisterRoutes(router, kpis, authenticate);
   }
 
   std::unique_ptr<db::Database> db;
@@ -122,6 +130,8 @@ struct Services {
   projects::MonitoringService monitoring;
   volunteers::VolunteerService volunteers;
   volunteers::PairingService pairings;
+  surveys::SurveyService surveys;
+  kpis::KpiService kpis;
   http::Router router;
 };
 
@@ -149,6 +159,34 @@ std::vector<std::string> ListRoutes(const core::Config& config) {
   out.emplace_back("GET /api/docs");
   out.emplace_back("GET /api/docs/openapi.yaml");
   return out;
+}
+
+RollupRebuild RebuildRollups(const core::Config& config) {
+  auto db = OpenDatabase(config);
+  return db->Write([](db::Connection& c) {
+    constexpr std::string_view kCells = "SELECT * FROM kpi_cells ORDER BY dimension, dim_key, period";
+    auto snapshot = [&] {
+      std::map<std::string, std::string> cells;
+      for (const auto& row : c.Query(kCells)) {
+        auto j = db::RowJson(row);
+        cells[j["dimension"].get<std::string>() + "|" + j["dim_key"].get<std::string>() + "|" +
+              j["period"].get<std::string>()] = j.dump();
+      }
+      return cells;
+    };
+    auto before = snapshot();
+    auto n = kpis::Rebuild(c);
+    auto after = snapshot();
+    RollupRebuild out{n.records, n.cases, n.referrals, n.responses, n.cells, 0};
+    for (const auto& [key, value] : after) {
+      auto it = before.find(key);
+      out.differing += (it == before.end() || it->second != value) ? 1 : 0;
+    }
+    for (const auto& [key, value] : before) {
+      out.differing += after.count(key) ? 0 : 1;
+    }
+    return out;
+  });
 }
 
 int Serve(const core::Config& config) {

@@ -44,4 +44,11 @@ struct RotationResult {
 };
 RotationResult RotateKeys(const core::Config& config, bool blind_index);
 
+// Recomputes the KPI rollups from the records, in one transaction (safe while serving: writers
+// wait). `differing` counts the cells whose figures the incremental rollups had differently.
+struct RollupRebuild {
+  int64_t records = 0, cases = 0, referrals = 0, responses = 0, cells = 0, differing = 0;
+};
+RollupRebuild RebuildRollups(const core::Config& config);
+
 }  // namespace bangyi::app

@@ -12,6 +12,7 @@
 #include "app/application.hpp"
 #include "app/demo_cases.hpp"
 #include "app/demo_people.hpp"
+#include "app/demo_surveys.hpp"
 #include "app/demo_volunteers.hpp"
 #include "app/demo_rounds.hpp"
 #include "core/crypto.hpp"
@@ -19,6 +20,7 @@
 #include "modules/accounts/user_repository.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/divisions/division_repository.hpp"
+#include "modules/kpis/rollup.hpp"
 #include "modules/organizations/organization_repository.hpp"
 #include "modules/registry/registry_repository.hpp"
 #include "core/field_crypto.hpp"
@@ -82,6 +84,7 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   DemoRoundUsers round_users;
   DemoRoundCounts round_counts;
   DemoVolunteerCounts volunteer_counts;
+  DemoSurveyCounts survey_counts;
   int64_t demo_volunteer_user = 0;
 
   // Hash the demo passwords before taking the write lock (Argon2id is deliberately slow).
@@ -110,6 +113,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
   }
 
   db->Write([&](db::Connection& c) {
+    // The KPI rollups of thousands of records are counted in memory and written once.
+    kpis::BulkLoad rollups(c);
     audit::Actor actor{std::nullopt, "seed-demo", "", "local"};
     std::vector<int64_t> org_ids;
     std::vector<std::string> org_districts;
@@ -291,6 +296,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
     case_counts = SeedDemoCases(c, case_orgs, 2018);
     round_counts = SeedDemoRounds(c, divisions, case_orgs, round_users);
     volunteer_counts = SeedDemoVolunteers(c, divisions, case_orgs, secrets, demo_volunteer_user, 2026);
+    survey_counts = SeedDemoSurveys(c, 2097);
+    rollups.Write();
   });
 
   std::string path = config.data_dir + "/demo-credentials.txt";
@@ -312,7 +319,8 @@ bool SeedDemo(const core::Config& config, bool quiet) {
             << " households, " << case_counts.cases << " cases, " << case_counts.service_records
             << " service records (" << case_counts.person_times << " person-times), " << round_counts.rounds
             << " funding rounds, " << round_counts.projects << " projects, " << volunteer_counts.volunteers
-            << " volunteers, " << volunteer_counts.pairings << " pairings (" << volunteer_counts.visits << " visits)."
+            << " volunteers, " << volunteer_counts.pairings << " pairings (" << volunteer_counts.visits << " visits), "
+            << survey_counts.responses << " survey responses."
             << std::endl;
   if (!quiet) {
     std::cout << "Demo logins (role username password), also in " << path << ":\n" << text << std::flush;

@@ -1,5 +1,5 @@
 // bangyi — the command line: serve | migrate | create-admin | seed-demo | backup | restore |
-// rotate-keys | routes.
+// rotate-keys | rebuild-rollups | routes.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
   AddCommon(rotate, common);
   rotate->add_flag("--blind-index", rotate_blind, "also replace the blind-index key and recompute the indexes");
 
+  auto* rebuild = app.add_subcommand("rebuild-rollups", "recompute the KPI rollups from the records and report differences");
+  AddCommon(rebuild, common);
+
   auto* routes = app.add_subcommand("routes", "print every HTTP route, one per line");
   AddCommon(routes, common);
 
@@ -160,6 +163,13 @@ int main(int argc, char** argv) {
       std::cout << (r.resumed ? "resumed and finished" : "finished") << " key rotation: field key " << r.from_key_id
                 << " -> " << r.to_key_id << ", " << r.values << " values re-encrypted, " << r.indexes
                 << " blind indexes recomputed" << std::endl;
+      return 0;
+    }
+    if (*rebuild) {
+      auto r = bangyi::app::RebuildRollups(config);
+      std::cout << "rebuilt KPI rollups from " << r.records << " service records, " << r.cases << " cases, "
+                << r.referrals << " referrals and " << r.responses << " survey responses: " << r.cells
+                << " cells, " << r.differing << " differed from the incremental rollups" << std::endl;
       return 0;
     }
     if (*routes) {

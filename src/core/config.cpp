@@ -104,6 +104,17 @@ const std::vector<Setting>& Settings() {
          }
          c.cases_social_worker_scope = v;
        }},
+      {{"server.public_url", "BANGYI_PUBLIC_URL",
+        "the address people outside use to reach the server (survey links and QR codes), e.g. https://bangyi.example.org"},
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
+           throw std::runtime_error("server.public_url must start with http:// or https://, not '" + v + "'");
+         }
+         c.public_url = v;
+         while (!c.public_url.empty() && c.public_url.back() == '/') {
+           c.public_url.pop_back();
+         }
+       }},
       {{"volunteers.max_active_pairings", "BANGYI_VOLUNTEERS_MAX_ACTIVE_PAIRINGS",
         "open pairings a volunteer may hold at once"},
        [](Config& c, const std::string& v) {
@@ -135,6 +146,10 @@ const std::vector<Setting>& Settings() {
 }
 
 }  // namespace
+
+std::string Config::PublicUrl() const {
+  return public_url.empty() ? "http://" + listen + ":" + std::to_string(port) : public_url;
+}
 
 std::string Config::DatabaseUrl() const {
   return database_url.empty() ? "sqlite://" + data_dir + "/bangyi.db" : database_url;

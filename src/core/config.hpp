@@ -48,8 +48,10 @@ struct Config {
   std::string cases_social_worker_scope = "organization";
   // Open (proposed, active or paused) pairings a volunteer may hold; suggestions leave out those at it.
   int volunteers_max_active_pairings = 3;
+  std::string public_url;  // how people outside reach the server (survey QR codes); empty = http://listen:port
 
   std::string DatabaseUrl() const;
+  std::string PublicUrl() const;
   std::string SecretsFile() const;
 };
 

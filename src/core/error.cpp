@@ -17,6 +17,10 @@ Error Error::NotFound(std::string what) {
 Error Error::Conflict(std::string code, std::string message) {
   return Error(ErrorKind::kConflict, std::move(code), std::move(message));
 }
+
+Error Error::Gone(std::string code, std::string message) {
+  return Error(ErrorKind::kGone, std::move(code), std::move(message));
+}
 Error Error::Validation(std::vector<FieldError> fields) {
   return Error(ErrorKind::kValidation, "validation_failed", "validation failed", std::move(fields));
 }
@@ -29,6 +33,7 @@ int HttpStatus(ErrorKind kind) {
     case ErrorKind::kNotFound: return 404;
     case ErrorKind::kMethodNotAllowed: return 405;
     case ErrorKind::kConflict: return 409;
+    case ErrorKind::kGone: return 410;
     case ErrorKind::kPayloadTooLarge: return 413;
     case ErrorKind::kValidation: return 422;
     case ErrorKind::kTooManyRequests: return 429;

@@ -18,6 +18,7 @@ enum class ErrorKind {
   kNotFound,          // 404
   kMethodNotAllowed,  // 405
   kConflict,          // 409: duplicate or state conflict
+  kGone,              // 410: existed once, no longer usable (an expired link)
   kPayloadTooLarge,   // 413
   kValidation,        // 422: fields[] names each bad field
   kTooManyRequests,   // 429: throttled (login lockout)
@@ -49,6 +50,7 @@ class Error : public std::runtime_error {
   static Error Forbidden(std::string message = "not allowed");
   static Error NotFound(std::string what);
   static Error Conflict(std::string code, std::string message);
+  static Error Gone(std::string code, std::string message);
   static Error Validation(std::vector<FieldError> fields);
 
  private:

@@ -114,6 +114,9 @@ class Connection {
   // True when the link to the database is gone; the pool then drops the connection instead of
   // handing it out again (the next caller gets a fresh one).
   virtual bool Broken() const { return false; }
+  // True when every statement is a network round trip (PostgreSQL), so that one statement of
+  // many rows beats many of one row; on SQLite a cached one-row statement is cheaper.
+  virtual bool RoundTrips() const { return false; }
 
   // The first row, or nullopt.
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});

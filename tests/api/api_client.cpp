@@ -2,6 +2,8 @@
 
 #include "api/api_client.hpp"
 
+#include <cstdio>
+
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <fcntl.h>
@@ -414,6 +416,21 @@ Client LoginNewUser(const TestServer& server, const std::string& username) {
     }
   }
   return c;
+}
+
+std::string CommandOutput(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return out;
+  }
+  char buf[4096];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) {
+    out.append(buf, n);
+  }
+  ::pclose(pipe);
+  return out;
 }
 
 }  // namespace bangyi::testing

@@ -111,5 +111,7 @@ long long CreateUser(Client& admin, const std::string& username, const std::stri
                      const std::string& scope_id = "");
 // Logs in a freshly created user (handles the forced first password change).
 Client LoginNewUser(const TestServer& server, const std::string& username);
+// What a shell command printed on stdout (tools such as pdftotext or libreoffice).
+std::string CommandOutput(const std::string& command);
 
 }  // namespace bangyi::testing

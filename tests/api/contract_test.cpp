@@ -39,6 +39,9 @@ const std::set<std::string> kPublic = {"GET /api/v1/health", "POST /api/v1/auth/
                                        "GET /api/v1/public/rounds/1/notice",
                                        "GET /api/v1/public/volunteer-organizations", "GET /api/v1/public/divisions",
                                        "POST /api/v1/public/volunteer-signups", "GET /api/v1/certificates/{code}",
+                                       "GET /api/v1/public/surveys/{token}", "POST /api/v1/public/surveys/{token}",
+                                       "GET /api/v1/public/surveys/{token}/qr.png",
+                                       "GET /api/v1/public/surveys/{token}/qr.svg",
                                        "GET /api/docs", "GET /api/docs/openapi.yaml"};
 
 }  // namespace

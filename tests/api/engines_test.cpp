@@ -22,7 +22,12 @@ std::set<std::string> Lines(const std::string& text) {
 }
 
 // Tables that hold no organization's data: shared reference data and infrastructure.
-constexpr const char* kNotOrganizationData = "'divisions', 'schema_version', 'organizations', 'login_failures', 'service_types'";
+// Platform data: reference tables, the platform's catalogues (service types, survey templates),
+// and the KPI rollups, which sum across organizations by design (an organization's figures are its
+// own cells, dimension = 'organization').
+constexpr const char* kNotOrganizationData =
+    "'divisions', 'schema_version', 'organizations', 'login_failures', 'service_types', 'survey_templates',"
+    " 'kpi_cells', 'kpi_seen'";
 
 }  // namespace
 

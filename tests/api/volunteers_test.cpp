@@ -26,22 +26,6 @@ bool HasField(const HttpResponse& r, const std::string& f) {
   return std::find(v.begin(), v.end(), f) != v.end();
 }
 
-// What a shell command printed (stdout).
-std::string Output(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return out;
-  }
-  char buf[4096];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) {
-    out.append(buf, n);
-  }
-  ::pclose(pipe);
-  return out;
-}
-
 nlohmann::json VolunteerBody(const std::string& name, const std::string& first17, const std::string& gender) {
   return {{"name", name},
           {"gender", gender},
@@ -695,13 +679,13 @@ TEST_F(Volunteers, CertificatesAreChinesePdfsThatAnyoneCanVerifyByCode) {
   ASSERT_EQ(pdf.body.substr(0, 5), "%PDF-");
   std::string path = server_.data_dir() + "/certificate.pdf";
   std::ofstream(path, std::ios::binary) << pdf.body;
-  std::string text = Output("pdftotext -layout '" + path + "' - 2>/dev/null");
+  std::string text = CommandOutput("pdftotext -layout '" + path + "' - 2>/dev/null");
   EXPECT_NE(text.find("周晓敏"), std::string::npos) << text;
   EXPECT_NE(text.find("3.0"), std::string::npos) << text;
   EXPECT_NE(text.find("甲社工机构"), std::string::npos) << text;
   EXPECT_NE(text.find(code), std::string::npos) << text;
   EXPECT_NE(text.find("志愿服务证明"), std::string::npos) << text;
-  std::string info = Output("pdfinfo '" + path + "' 2>/dev/null");
+  std::string info = CommandOutput("pdfinfo '" + path + "' 2>/dev/null");
   EXPECT_NE(info.find("595.276 x 841.89"), std::string::npos) << info;  // A4 in points
   ASSERT_EQ(std::system(("pdftoppm -png -r 50 -singlefile '" + path + "' '" + server_.data_dir() + "/certificate'").c_str()),
             0);
@@ -710,7 +694,7 @@ TEST_F(Volunteers, CertificatesAreChinesePdfsThatAnyoneCanVerifyByCode) {
   EXPECT_GT(png_bytes.size(), 5000u);
   EXPECT_EQ(png_bytes.substr(1, 3), "PNG");
   // The fonts in the PDF are Noto CJK (so the Chinese is real text, not boxes).
-  EXPECT_NE(Output("pdffonts '" + path + "' 2>/dev/null").find("NotoSerifCJK"), std::string::npos);
+  EXPECT_NE(CommandOutput("pdffonts '" + path + "' 2>/dev/null").find("NotoSerifCJK"), std::string::npos);
 }
 
 }  // namespace bangyi::testing

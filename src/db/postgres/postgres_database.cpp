@@ -125,6 +125,7 @@ class PostgresConnection final : public Connection {
   // Transaction-scoped advisory lock: one migrator at a time across all processes.
   void LockForMigration() override { ExecuteScript("SELECT pg_advisory_xact_lock(727274)"); }
   bool Broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
+  bool RoundTrips() const override { return true; }
 
  private:
   Result Run(std::string_view sql, const Params& params) {

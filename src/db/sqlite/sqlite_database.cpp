@@ -45,8 +45,8 @@ class SqliteConnection final : public Connection {
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) {
-      sqlite3_finalize(stmt);
+    for (auto& [sql, entry] : cache_) {
+      sqlite3_finalize(entry.stmt);
     }
     sqlite3_close(db_);
   }
@@ -147,23 +147,28 @@ class SqliteConnection final : public Connection {
 
   sqlite3_stmt* Prepare(std::string_view sql, const Params& params) {
     auto it = cache_.find(std::string(sql));
-    sqlite3_stmt* stmt = nullptr;
-    if (it != cache_.end()) {
-      stmt = it->second;
-    } else {
+    if (it == cache_.end()) {
+      sqlite3_stmt* prepared = nullptr;
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                  &stmt, nullptr);
+                                  &prepared, nullptr);
       if (rc != SQLITE_OK) {
         Throw(db_, rc, "prepare failed for [" + std::string(sql) + "]");
       }
-      cache_.emplace(std::string(sql), stmt);
+      // Placeholders are "$N": each slot is bound by its number, whatever order they appear in.
+      // The numbers are read once here (sqlite3_bind_parameter_name is linear in the slots).
+      Statement entry{prepared, {}};
+      int count = sqlite3_bind_parameter_count(prepared);
+      for (int i = 1; i <= count; ++i) {
+        const char* name = sqlite3_bind_parameter_name(prepared, i);
+        entry.numbers.push_back(name != nullptr && name[0] == '$' ? std::stoul(name + 1) : static_cast<size_t>(i));
+      }
+      it = cache_.emplace(std::string(sql), std::move(entry)).first;
     }
+    sqlite3_stmt* stmt = it->second.stmt;
     sqlite3_clear_bindings(stmt);
-    int count = sqlite3_bind_parameter_count(stmt);
-    for (int i = 1; i <= count; ++i) {
-      // Placeholders are "$N": bind each by its number, whatever order they appear in.
-      const char* name = sqlite3_bind_parameter_name(stmt, i);
-      size_t n = name != nullptr && name[0] == '$' ? std::stoul(name + 1) : static_cast<size_t>(i);
+    const auto& numbers = it->second.numbers;
+    for (int i = 1; i <= static_cast<int>(numbers.size()); ++i) {
+      size_t n = numbers[static_cast<size_t>(i - 1)];
       if (n == 0 || n > params.size()) {
         throw std::logic_error("missing parameter " + std::to_string(n) + " for [" + std::string(sql) + "]");
       }
@@ -185,8 +190,12 @@ class SqliteConnection final : public Connection {
     return stmt;
   }
 
+  struct Statement {
+    sqlite3_stmt* stmt;
+    std::vector<size_t> numbers;  // the "$N" of each slot
+  };
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, Statement> cache_;
 };
 
 class SqliteDatabase final : public Database {

@@ -43,6 +43,8 @@ inline constexpr std::string_view kVolunteersRead = "volunteers.read";
 inline constexpr std::string_view kVolunteersManage = "volunteers.manage";   // approval, safeguarding, reveal
 inline constexpr std::string_view kPairingsManage = "pairings.manage";       // teams, pairings, confirming visits
 inline constexpr std::string_view kVolunteeringSelf = "volunteering.self";   // a volunteer's own pairings and visits
+inline constexpr std::string_view kKpisRead = "kpis.read";                    // figures within the role's scope
+inline constexpr std::string_view kKpisReadSuppressed = "kpis.read_suppressed";  // districts only, small cells "<5"
 }  // namespace permission
 
 const std::vector<std::string>& AllPermissions();

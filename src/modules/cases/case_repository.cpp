@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "modules/kpis/rollup.hpp"
 
 namespace bangyi::cases {
 
@@ -320,6 +321,7 @@ int64_t InsertCase(db::Connection& c, const CaseRow& row) {
   char number[32];
   std::snprintf(number, sizeof number, "C%s-%06lld", row.opened_on.substr(0, 4).c_str(), static_cast<long long>(id));
   c.Execute(kSetCaseNumber, {id, std::string(number)});
+  kpis::ApplyCase(c, id, +1);
   return id;
 }
 
@@ -330,12 +332,20 @@ std::optional<CaseRow> FindCase(db::Connection& c, int64_t id) {
 
 bool UpdateState(db::Connection& c, int64_t id, const std::string& from, const std::string& to,
                  const std::optional<std::string>& closed_on) {
-  return c.Execute(kUpdateState, {id, from, to, Nullable(closed_on), core::NowIso()}) == 1;
+  if (!closed_on) {
+    return c.Execute(kUpdateState, {id, from, to, Nullable(closed_on), core::NowIso()}) == 1;
+  }
+  bool changed = false;
+  kpis::Reapply(c, {.cases = {id}},
+                [&] { changed = c.Execute(kUpdateState, {id, from, to, Nullable(closed_on), core::NowIso()}) == 1; });
+  return changed;
 }
 
 void TouchCase(db::Connection& c, int64_t id) { c.Execute(kTouchCase, {id, core::NowIso()}); }
 
-void SetClosedOn(db::Connection& c, int64_t id, const std::string& closed_on) { c.Execute(kSetClosedOn, {id, closed_on}); }
+void SetClosedOn(db::Connection& c, int64_t id, const std::string& closed_on) {
+  kpis::Reapply(c, {.cases = {id}}, [&] { c.Execute(kSetClosedOn, {id, closed_on}); });
+}
 
 void SetRiskLevel(db::Connection& c, int64_t id, const std::string& risk_level) {
   c.Execute(kSetRisk, {id, risk_level, core::NowIso()});
@@ -525,6 +535,7 @@ int64_t InsertServiceRecord(db::Connection& c, const ServiceRecordRow& r, const 
   for (int64_t user : staff_ids) {
     c.Execute(kInsertStaff, {r.organization_id, id, user});
   }
+  kpis::ApplyServiceRecord(c, id, +1);
   return id;
 }
 
@@ -566,9 +577,11 @@ nlohmann::json OpenAlerts(db::Connection& c, int64_t organization_id, int64_t ca
 int64_t InsertReferral(db::Connection& c, int64_t organization_id, int64_t case_id,
                        std::optional<int64_t> to_organization_id, const std::string& external_resource,
                        const std::string& mode, const std::string& reason, int64_t created_by) {
-  return c.QueryOne(kInsertReferral, {organization_id, case_id, Nullable(to_organization_id), external_resource, mode,
-                                      reason, created_by, core::NowIso()})
-      ->Int("id");
+  int64_t id = c.QueryOne(kInsertReferral, {organization_id, case_id, Nullable(to_organization_id), external_resource,
+                                            mode, reason, created_by, core::NowIso()})
+                   ->Int("id");
+  kpis::ApplyReferral(c, id, +1);
+  return id;
 }
 
 std::optional<nlohmann::json> FindReferral(db::Connection& c, int64_t id) {
@@ -583,7 +596,11 @@ nlohmann::json ListReferrals(db::Connection& c, int64_t organization_id, const s
 
 bool DecideReferral(db::Connection& c, int64_t id, const std::string& status, int64_t user_id,
                     const std::string& reason, std::optional<int64_t> new_case_id) {
-  return c.Execute(kDecideReferral, {id, status, user_id, core::NowIso(), reason, Nullable(new_case_id)}) == 1;
+  bool changed = false;
+  kpis::Reapply(c, {.referrals = {id}}, [&] {
+    changed = c.Execute(kDecideReferral, {id, status, user_id, core::NowIso(), reason, Nullable(new_case_id)}) == 1;
+  });
+  return changed;
 }
 
 bool SetReferralOutcome(db::Connection& c, int64_t id, const std::string& outcome) {

@@ -1,5 +1,6 @@
 #include "modules/projects/indicators.hpp"
 
+#include "core/json_optional.hpp"
 #include "core/units.hpp"
 
 #include <cmath>
@@ -16,7 +17,8 @@ nlohmann::json FiguresJson(const MonthFigures& m) {
           {"services", m.services},
           {"service_hours", core::Hours(m.service_minutes)},
           {"volunteer_hours", core::Hours(m.volunteer_minutes)},
-          {"satisfaction_rate", nullptr}};
+          {"responses", m.responses},
+          {"satisfaction_rate", core::Percent(m.satisfied, m.responses)}};
 }
 
 }  // namespace

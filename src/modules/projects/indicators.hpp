@@ -10,7 +10,8 @@
 namespace bangyi::projects {
 
 // {total, months[], households_by_category, targets[{key, name, unit, target, actual, percent}]}.
-// `targets` are the project's indicators; satisfaction stays null until surveys exist.
+// `targets` are the project's indicators. satisfaction_rate = (满意 + 非常满意) / responses on the
+// survey's "overall" item, in percent with one decimal; null without responses.
 nlohmann::json BuildIndicators(const CaseFigures& figures, const nlohmann::json& targets);
 
 // Minutes as hours with two decimals.

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "modules/kpis/rollup.hpp"
 
 namespace bangyi::projects {
 
@@ -64,6 +65,12 @@ constexpr std::string_view kVolunteerMonths =
     " FROM service_record_staff st JOIN service_records r ON r.id = st.service_record_id"
     " WHERE r.project_id = $1" BANGYI_RANGE " AND EXISTS (SELECT 1 FROM role_assignments ra"
     " WHERE ra.user_id = st.user_id AND ra.role = 'volunteer') GROUP BY " BANGYI_MONTH;
+// Survey responses by the day answered: satisfied = overall 满意 (4) or 非常满意 (5).
+constexpr std::string_view kResponseMonths =
+    "SELECT substr(answered_on, 1, 7) AS month, COUNT(*) AS responses,"
+    " CAST(SUM(CASE WHEN overall >= 4 THEN 1 ELSE 0 END) AS BIGINT) AS satisfied FROM survey_responses"
+    " WHERE project_id = $1 AND ($2 = '' OR answered_on >= $2) AND ($3 = '' OR answered_on <= $3)"
+    " GROUP BY substr(answered_on, 1, 7)";
 constexpr std::string_view kHouseholdCategories =
     "SELECT h.id, h.categories FROM households h WHERE h.id IN (SELECT pe.household_id"
     " FROM service_record_participants sp JOIN service_records r ON r.id = sp.service_record_id"
@@ -150,8 +157,10 @@ void SetProjectState(db::Connection& c, int64_t id, std::string_view state) {
 
 void LinkCases(db::Connection& c, int64_t project_id, int64_t organization_id, const std::string& from,
                const std::string& to) {
-  c.Execute(kLinkCases, {project_id, organization_id, from, to});
-  c.Execute(kLinkRecords, {project_id, from, to});
+  kpis::Reapply(c, kpis::AffectedByProjectLink(c, project_id, organization_id, from, to), [&] {
+    c.Execute(kLinkCases, {project_id, organization_id, from, to});
+    c.Execute(kLinkRecords, {project_id, from, to});
+  });
 }
 
 CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id, const std::string& from, const std::string& to) {
@@ -175,6 +184,13 @@ CaseFigures ComputeCaseFigures(db::Connection& c, int64_t project_id, const std:
     auto& m = months[r.Text("month")];
     m.volunteer_minutes = r.Int("minutes");
     out.total.volunteer_minutes += m.volunteer_minutes;
+  }
+  for (const auto& r : c.Query(kResponseMonths, range)) {
+    auto& m = months[r.Text("month")];
+    m.responses = r.Int("responses");
+    m.satisfied = r.Int("satisfied");
+    out.total.responses += m.responses;
+    out.total.satisfied += m.satisfied;
   }
   auto total = c.QueryOne(kParticipantTotal, range);
   out.total.person_times = total->Int("person_times");

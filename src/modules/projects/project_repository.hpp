@@ -41,6 +41,7 @@ void LinkCases(db::Connection& c, int64_t project_id, int64_t organization_id, c
 // Case-work figures of a project, per month ("YYYY-MM") and in total. Minutes stay minutes here.
 struct MonthFigures {
   int64_t services = 0, service_minutes = 0, person_times = 0, persons = 0, households = 0, volunteer_minutes = 0;
+  int64_t responses = 0, satisfied = 0;  // survey responses on "overall", and those 满意 or 非常满意
 };
 struct CaseFigures {
   std::vector<std::pair<std::string, MonthFigures>> months;  // ascending

@@ -1,6 +1,7 @@
 #include "modules/registry/registry_repository.hpp"
 
 #include "core/clock.hpp"
+#include "modules/kpis/rollup.hpp"
 
 namespace bangyi::registry {
 
@@ -160,14 +161,22 @@ int64_t CountHouseholds(db::Connection& c, const HouseholdFilter& f) {
 }
 
 bool UpdateHousehold(db::Connection& c, const HouseholdRow& h, int64_t version) {
-  return c.Execute(kUpdateHousehold, {h.id, version, h.district_code, h.street_code, h.community, h.address_enc,
-                                      h.address_masked, h.categories, h.notes, core::NowIso()}) == 1;
+  bool changed = false;
+  kpis::Reapply(c, kpis::AffectedByHouseholds(c, {h.id}), [&] {
+    changed = c.Execute(kUpdateHousehold, {h.id, version, h.district_code, h.street_code, h.community, h.address_enc,
+                                           h.address_masked, h.categories, h.notes, core::NowIso()}) == 1;
+  });
+  return changed;
 }
 
 bool UpdatePerson(db::Connection& c, const PersonRow& p, int64_t version) {
-  return c.Execute(kUpdatePerson, {p.id, version, p.relation, p.name, p.gender, p.birth_date, p.id_number_enc,
-                                   db::Nullable(p.id_number_bidx), p.id_number_masked, p.phone_enc, p.phone_masked,
-                                   p.conditions_enc, core::NowIso()}) == 1;
+  bool changed = false;
+  kpis::Reapply(c, kpis::AffectedByHouseholds(c, {p.household_id}), [&] {
+    changed = c.Execute(kUpdatePerson, {p.id, version, p.relation, p.name, p.gender, p.birth_date, p.id_number_enc,
+                                        db::Nullable(p.id_number_bidx), p.id_number_masked, p.phone_enc,
+                                        p.phone_masked, p.conditions_enc, core::NowIso()}) == 1;
+  });
+  return changed;
 }
 
 std::optional<int64_t> MergedInto(db::Connection& c, int64_t household_id) {
@@ -179,10 +188,12 @@ bool HasOpenCase(db::Connection& c, int64_t household_id) { return c.QueryOne(kH
 
 void MergeHouseholds(db::Connection& c, int64_t from, int64_t into) {
   std::string now = core::NowIso();
-  c.Execute(kMoveMembers, {from, into, now});
-  c.Execute(kMoveCases, {from, into, now});
-  c.Execute(kMoveFinances, {from, into});
-  c.Execute(kMarkMerged, {from, into, now});
+  kpis::Reapply(c, kpis::AffectedByHouseholds(c, {from, into}), [&] {
+    c.Execute(kMoveMembers, {from, into, now});
+    c.Execute(kMoveCases, {from, into, now});
+    c.Execute(kMoveFinances, {from, into});
+    c.Execute(kMarkMerged, {from, into, now});
+  });
 }
 
 int64_t InsertFinance(db::Connection& c, const FinanceRow& row) {

@@ -88,10 +88,15 @@ export const ERROR_CODES = [
   'pairing_not_active',
   'visit_confirmed',
   'unchanged',
+  // Outcomes (docs/outcomes.md): an invitation answered or cancelled (409), a survey answered
+  // (409) or expired or cancelled (410).
+  'not_open',
+  'answered',
+  'expired',
 ] as const
 
 /** Statuses with their own fallback message under `errors.status.<status>`. */
-export const ERROR_STATUSES = [400, 401, 403, 404, 405, 408, 409, 413, 422, 429, 500, 502, 503, 504] as const
+export const ERROR_STATUSES = [400, 401, 403, 404, 405, 408, 409, 410, 413, 422, 429, 500, 502, 503, 504] as const
 
 /**
  * Field error codes named by the contract, and those the server sends beyond it (`same_as_current`
@@ -148,6 +153,10 @@ export const FIELD_ERROR_CODES = [
   'not_staff',
   'not_adviser',
   'before_from',
+  // Outcomes: a survey template without the `overall` item; a KPI dimension and filter that do
+  // not go together.
+  'overall_missing',
+  'unsupported_combination',
 ] as const
 
 /** Message key for an error: the specific code if known, else the status, else a generic one. */

@@ -32,6 +32,9 @@ export type Permission =
   | 'volunteers.manage'
   | 'pairings.manage'
   | 'volunteering.self'
+  | 'kpis.read'
+  | 'kpis.read_suppressed'
+  | 'catalogue.manage'
 
 export const ROLE_NAMES = [
   'foundation_admin',

@@ -21,7 +21,7 @@ function leaves(node: unknown, prefix = ''): [string, unknown][] {
   return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
 }
 
-const MODULES = ['common', 'auth', 'organizations', 'households', 'users', 'audit', 'errors', 'roles', 'menu', 'cases', 'workbench', 'rounds', 'applications', 'projects', 'volunteers']
+const MODULES = ['common', 'auth', 'organizations', 'households', 'users', 'audit', 'errors', 'roles', 'menu', 'cases', 'workbench', 'rounds', 'applications', 'projects', 'volunteers', 'outcomes']
 
 describe('locale files', () => {
   it('exist for every module in both languages, and no others', () => {

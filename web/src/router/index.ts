@@ -48,6 +48,14 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'volunteers.certificate.verifyTitle' },
   },
   {
+    // A satisfaction survey opened from its one-time link or QR code: public, phone first.
+    path: '/s/:token',
+    name: 'public-survey',
+    component: () => import('@/views/surveys/PublicSurvey.vue'),
+    props: true,
+    meta: { public: true, titleKey: 'outcomes.survey.title' },
+  },
+  {
     path: '/change-password',
     name: 'change-password',
     component: () => import('@/views/auth/ChangePasswordView.vue'),
@@ -199,6 +207,20 @@ const routes: RouteRecordRaw[] = [
         props: true,
         // An evaluator (a reviewer) reads the projects assigned to them for evaluation.
         meta: { anyPermission: ['projects.read', 'reviews.score'], titleKey: 'projects.detail.title' },
+      },
+      {
+        // The outcomes dashboard: figures computed from records, by role (docs/outcomes.md).
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/DashboardView.vue'),
+        meta: { anyPermission: ['kpis.read', 'kpis.read_suppressed'], titleKey: 'menu.dashboard' },
+      },
+      {
+        // The service records behind a figure (its filter and period in the query).
+        path: 'kpi-records',
+        name: 'kpi-records',
+        component: () => import('@/views/dashboard/KpiRecords.vue'),
+        meta: { anyPermission: ['cases.read', 'cases.inspect'], titleKey: 'outcomes.records.title' },
       },
       {
         // Finance's queue of tranches to approve and pay.

@@ -69,6 +69,7 @@ describe('visibleMenu', () => {
         'pairings.manage',
         'volunteers.read',
         'volunteering.self',
+        'kpis.read',
       ]).toContain(
         item.permission,
       )
@@ -104,6 +105,21 @@ describe('volunteering', () => {
     expect(volunteerOnly(null)).toBe(false)
     expect(homeRoute(both, undefined, ['social_worker', 'volunteer'])).toBe('workbench')
     expect(visibleMenu(both, undefined, ['social_worker', 'volunteer']).map((i) => i.route).at(-1)).toBe('my-volunteering')
+  })
+})
+
+describe('dashboard', () => {
+  it('shows the dashboard to holders of kpis.read, after their day-to-day work', () => {
+    const donor = ['divisions.read', 'rounds.read', 'projects.read', 'kpis.read']
+    expect(visibleMenu(donor).map((i) => i.route)).toEqual(['rounds', 'projects', 'dashboard'])
+    expect(homeRoute(donor)).toBe('rounds')
+    const worker = ['cases.read', 'cases.write', 'households.read', 'organizations.read', 'kpis.read']
+    expect(homeRoute(worker)).toBe('workbench')
+    expect(visibleMenu(worker).map((i) => i.route)).toContain('dashboard')
+    expect(visibleMenu(['kpis.read']).map((i) => i.route)).toEqual(['dashboard'])
+    expect(visibleMenu(['projects.read']).map((i) => i.route)).not.toContain('dashboard')
+    // gov_viewer: district figures only.
+    expect(visibleMenu(['organizations.read', 'projects.read', 'kpis.read_suppressed']).map((i) => i.route)).toEqual(['organizations', 'projects', 'dashboard'])
   })
 })
 

@@ -14,6 +14,7 @@ export type MenuIcon =
   | 'connection'
   | 'avatar'
   | 'star'
+  | 'dataBoard'
 
 export interface MenuItem {
   /** Route name the item opens. */
@@ -21,8 +22,10 @@ export interface MenuItem {
   /** Locale key of the label. */
   titleKey: string
   icon: MenuIcon
-  /** Shown only to users holding this permission. */
+  /** Shown only to users holding this permission … */
   permission: Permission
+  /** … or any one of these. */
+  orPermissions?: readonly Permission[]
 }
 
 /** The side menu, in display order. */
@@ -40,6 +43,9 @@ export const MENU: readonly MenuItem[] = [
   { route: 'volunteers', titleKey: 'menu.volunteers', icon: 'avatar', permission: 'volunteers.read' },
   { route: 'rounds', titleKey: 'menu.rounds', icon: 'money', permission: 'rounds.read' },
   { route: 'projects', titleKey: 'menu.projects', icon: 'chart', permission: 'projects.read' },
+  // After the day-to-day work, so that nobody's landing page moves.
+  // kpis.read_suppressed: district figures only, small cells suppressed (gov_viewer).
+  { route: 'dashboard', titleKey: 'menu.dashboard', icon: 'dataBoard', permission: 'kpis.read', orPermissions: ['kpis.read_suppressed'] },
   { route: 'users', titleKey: 'menu.users', icon: 'user', permission: 'users.read' },
   { route: 'audit', titleKey: 'menu.audit', icon: 'document', permission: 'audit.read' },
   // Last, so that staff who also volunteer still land on their work; a volunteer sees only this.
@@ -58,7 +64,8 @@ export function volunteerOnly(roles: readonly string[] | null | undefined): bool
 export function visibleMenu(permissions: readonly string[], items: readonly MenuItem[] = MENU, roles?: readonly string[] | null): MenuItem[] {
   const held = new Set(permissions)
   const only = volunteerOnly(roles)
-  return items.filter((item) => held.has(item.permission) && (!only || item.permission === 'volunteering.self'))
+  const allowed = (item: MenuItem) => held.has(item.permission) || (item.orPermissions ?? []).some((p) => held.has(p))
+  return items.filter((item) => allowed(item) && (!only || item.permission === 'volunteering.self'))
 }
 
 /** Where "/" goes after login: the first menu item allowed, or null (the welcome page). */

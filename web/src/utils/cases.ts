@@ -516,7 +516,7 @@ export function serviceTotals(records: readonly Pick<ServiceRecordInput, 'partic
   )
 }
 
-export const CASE_TABS = ['assessment', 'plan', 'services', 'team', 'referrals', 'closing', 'consents', 'attachments', 'timeline'] as const
+export const CASE_TABS = ['assessment', 'plan', 'services', 'team', 'referrals', 'survey', 'closing', 'consents', 'attachments', 'timeline'] as const
 export type CaseTab = (typeof CASE_TABS)[number]
 
 /** The tab a case opens on: the one asked for (`?tab=`), else the one its state works in. */
