@@ -7,6 +7,8 @@ BIN := $(BUILD_DIR)/bangyi
 DATA_DIR ?= data
 PORT ?= 8080
 JOBS ?= $(shell nproc)
+# Service records the KPI benchmark generates (the target size is 10,000,000: about 20 minutes).
+KPI_BENCH_RECORDS ?= 1000000
 export CCACHE_DIR ?= $(CURDIR)/.ccache
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
@@ -45,6 +47,7 @@ test-e2e:
 bench: build
 	BUILD_DIR=$(BUILD_DIR) bash bench/run_http_bench.sh
 	$(BUILD_DIR)/bench/pairing_bench 10000 200
+	$(BUILD_DIR)/bench/kpi_bench $(KPI_BENCH_RECORDS) 200
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
