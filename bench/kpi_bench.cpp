@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <random>
 
+#include "bench_timing.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
@@ -27,25 +28,8 @@ using namespace bangyi;  // a benchmark's main, not a header
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-struct Percentiles {
-  double p50 = 0, p99 = 0;
-};
-
-template <typename Fn>
-Percentiles Measure(int runs, Fn&& fn) {
-  std::vector<double> ms;
-  ms.reserve(static_cast<size_t>(runs));
-  for (int i = 0; i < runs; ++i) {
-    auto start = Clock::now();
-    fn();
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * static_cast<double>(ms.size())))]; };
-  return {at(0.50), at(0.99)};
-}
+using bench::Clock;
+using bench::Measure;
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 

@@ -318,6 +318,9 @@ TEST_F(Outcomes, KpisAreScopedAndSuppressedForGovernmentViewers) {
   EXPECT_EQ(anonymous.Get("/api/v1/kpis/export?format=csv").status, 401);
   Client volunteer = LoginNewUser(server_, "volunteer.a");
   EXPECT_EQ(volunteer.Get("/api/v1/kpis").status, 403);
+  EXPECT_EQ(volunteer.Get("/api/v1/kpis/records").status, 403);
+  EXPECT_EQ(volunteer.Get("/api/v1/kpis/export?format=csv").status, 403);
+  EXPECT_EQ(gov_.Get("/api/v1/kpis/export?format=csv&dimension=organization").status, 403);
   auto bad = admin_.Get("/api/v1/kpis?dimension=galaxy&period=2026-13&district=310101&project_id=1");
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(HasField(bad, "dimension:unknown")) << bad.body;
@@ -420,6 +423,14 @@ TEST_F(Outcomes, SurveyTokensAnswerOnceExpireAndShowOnlyInAggregates) {
                             S(invitations[1]["id"].get<long long>())),
             0);
   EXPECT_EQ(Answer(expiring, 5).status, 410);
+  auto late = worker_.Post("/api/v1/survey-invitations/" + S(invitations[1]["id"].get<long long>()) + "/phone-response",
+                           {{"answers", {{"overall", 4}}}, {"called_on", "2026-10-01"}});
+  EXPECT_EQ(late.status, 410) << late.body;
+  EXPECT_EQ(late.ErrorCode(), "expired");
+  EXPECT_EQ(worker_.Post("/api/v1/survey-invitations/999999/phone-response",
+                         {{"answers", {{"overall", 4}}}, {"called_on", "2026-10-01"}})
+                .status,
+            404);
   EXPECT_EQ(anonymous.Get("/api/v1/public/surveys/" + expiring).status, 410);
   long long cancelled = invitations[2]["id"];
   EXPECT_EQ(worker_b_.Post("/api/v1/survey-invitations/" + S(cancelled) + "/cancel", nlohmann::json::object()).status, 403);
@@ -471,6 +482,10 @@ TEST_F(Outcomes, SurveyTokensAnswerOnceExpireAndShowOnlyInAggregates) {
   EXPECT_EQ(r["items"].back()["counts"]["2"], 1);
   EXPECT_EQ(worker_b_.Get("/api/v1/survey-results?project_id=" + S(project)).status, 403);
   EXPECT_EQ(admin_.Get("/api/v1/survey-results?project_id=999999").status, 404);
+  EXPECT_TRUE(HasField(admin_.Get("/api/v1/survey-results?project_id=" + S(project) + "&organization_id=" + S(org_a_)),
+                       "project_id:only_one_filter"));
+  EXPECT_EQ(gov_.Get("/api/v1/survey-results").status, 403);
+  EXPECT_EQ(Client(server_).Get("/api/v1/survey-results").status, 401);
   EXPECT_EQ(Figures(admin_.Get("/api/v1/kpis?project_id=" + S(project)))["responses"], 2);
 
   // Invitation refusals: anonymous, other organization, unknown case, bad fields.

@@ -3,6 +3,8 @@
 #include <regex>
 #include <set>
 
+#include "core/validation.hpp"
+
 namespace bangyi::surveys {
 
 namespace {
@@ -20,20 +22,10 @@ bool HasItem(const nlohmann::json& items, const std::string& code) {
 
 }  // namespace
 
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char ch : s) {
-    if ((ch & 0xC0) != 0x80) {
-      ++n;
-    }
-  }
-  return n;
-}
-
 TemplateInput ParseTemplateInput(const nlohmann::json& body, core::FieldErrors& errors) {
   TemplateInput in;
   if (!body.contains("name") || !body["name"].is_string() || body["name"].get<std::string>().empty() ||
-      Utf8Length(body["name"].get<std::string>()) > 60) {
+      core::Utf8Length(body["name"].get<std::string>()) > 60) {
     errors.Add("name", "required");
   } else {
     in.name = body["name"].get<std::string>();
@@ -59,7 +51,7 @@ TemplateInput ParseTemplateInput(const nlohmann::json& body, core::FieldErrors& 
     nlohmann::json clean = {{"code", code}};
     for (const char* label : {"label_zh", "label_en"}) {
       std::string v = item.contains(label) && item[label].is_string() ? item[label].get<std::string>() : "";
-      if (v.empty() || Utf8Length(v) > 60) {
+      if (v.empty() || core::Utf8Length(v) > 60) {
         errors.Add(at + "." + label, "required");
       }
       clean[label] = v;
@@ -93,7 +85,7 @@ Answers ParseAnswers(const nlohmann::json& body, const nlohmann::json& items, co
   if (body.contains("comment") && !body["comment"].is_null()) {
     if (!body["comment"].is_string()) {
       errors.Add("comment", "invalid");
-    } else if (Utf8Length(body["comment"].get<std::string>()) > 1000) {
+    } else if (core::Utf8Length(body["comment"].get<std::string>()) > 1000) {
       errors.Add("comment", "too_long");
     } else {
       out.comment = body["comment"].get<std::string>();

@@ -30,7 +30,4 @@ struct Answers {
 // values outside 1–5 name `answers.<code>`; comment up to 1,000 characters.
 Answers ParseAnswers(const nlohmann::json& body, const nlohmann::json& items, core::FieldErrors& errors);
 
-// Characters (code points) of a UTF-8 string.
-size_t Utf8Length(const std::string& s);
-
 }  // namespace bangyi::surveys
